@@ -1,0 +1,10 @@
+import type { Knex } from 'knex';
+import * as m0001 from './0001_base';
+
+/**
+ * Every migration the app knows, in order. Forward-only: a shipped migration is never edited; a change
+ * is a new file appended here. Imported statically so bundlers keep them.
+ */
+export const MIGRATIONS: ReadonlyArray<{ name: string; up: (knex: Knex) => Promise<void> }> = [
+  { name: '0001_base', up: m0001.up },
+];

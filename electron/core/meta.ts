@@ -1,0 +1,14 @@
+import type { Knex } from 'knex';
+
+/** Node-wide settings kept in the `meta` table (which division this node is, demo mode, the audit head). */
+export const META_KEYS = ['node_division_code', 'demo', 'demo_today', 'audit_head'] as const;
+export type MetaKey = (typeof META_KEYS)[number];
+
+export async function getMeta(db: Knex, key: MetaKey): Promise<string | null> {
+  const row: { value: string } | undefined = await db('meta').where({ key }).first('value');
+  return row?.value ?? null;
+}
+
+export async function setMeta(db: Knex, key: MetaKey, value: string): Promise<void> {
+  await db('meta').insert({ key, value }).onConflict('key').merge();
+}

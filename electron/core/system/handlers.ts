@@ -1,0 +1,33 @@
+import type { HandlerImpls } from '../context';
+import { chinaDate } from '../clock';
+import { getMeta } from '../meta';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../demo/demoAccounts';
+
+export const systemImpls = {
+  'system.info': async (_input, ctx) => {
+    const [nodeCode, demo] = await Promise.all([getMeta(ctx.db, 'node_division_code'), getMeta(ctx.db, 'demo')]);
+    const node = nodeCode
+      ? ((await ctx.db('divisions').where({ code: nodeCode }).first('code', 'name', 'level')) as
+          | { code: string; name: string; level: string }
+          | undefined)
+      : undefined;
+    const isDemo = demo === '1';
+    let demoAccounts: Array<{ username: string; password: string; role: (typeof DEMO_ACCOUNTS)[number]['role']; displayName: string }> = [];
+    if (isDemo) {
+      const live = new Set(
+        (await ctx.db('accounts').whereIn('username', DEMO_ACCOUNTS.map((a) => a.username)).where({ disabled: false }).select('username')).map(
+          (r: { username: string }) => r.username,
+        ),
+      );
+      demoAccounts = DEMO_ACCOUNTS.filter((a) => live.has(a.username)).map((a) => ({ ...a, password: DEMO_PASSWORD }));
+    }
+    return {
+      appVersion: ctx.env.appVersion,
+      schemaVersion: ctx.env.schemaVersion,
+      demo: isDemo,
+      today: chinaDate(ctx.now),
+      node: node ?? null,
+      demoAccounts,
+    };
+  },
+} satisfies Partial<HandlerImpls>;
