@@ -33,6 +33,8 @@ export interface CoreOptions {
 
 export interface Core {
   invoke: Invoke;
+  /** True when the caller fixed the clock; otherwise it follows the node's data (demo day or real time). */
+  clockFixedByCaller: boolean;
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
   /** Listen to every event (transports forward them all). */
   onAny(listener: (event: EventName, payload: unknown) => void): () => void;
@@ -58,12 +60,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     await db.destroy();
     throw err;
   }
-  let clock = opts.clock;
-  if (!clock) {
-    const demoToday = (await getMeta(db, 'demo')) === '1' ? await getMeta(db, 'demo_today') : null;
-    // The demo's cases end on its "today"; deadlines and overdue flags only make sense on that day.
-    clock = demoToday ? pinnedDayClock(demoToday) : systemClock;
-  }
+  const clock = opts.clock ?? (await nodeClock(db));
   const env: CoreEnv = { dataDir: opts.dataDir, appVersion: APP_VERSION, schemaVersion, clock, log: opts.log ?? consoleLog };
   const bus = new EventEmitter();
   bus.setMaxListeners(0);
@@ -74,6 +71,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   const invoke = createDispatcher(db, env, impls, emit);
   return {
     invoke,
+    clockFixedByCaller: opts.clock !== undefined,
     db,
     env,
     on(event, listener) {
@@ -86,6 +84,15 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     },
     close: () => db.destroy(),
   };
+}
+
+/**
+ * The clock a node runs on: real time, except on demo data, whose cases end on its "today" — deadlines
+ * and overdue flags only make sense on that day.
+ */
+export async function nodeClock(db: Db): Promise<Clock> {
+  const demoToday = (await getMeta(db, 'demo')) === '1' ? await getMeta(db, 'demo_today') : null;
+  return demoToday ? pinnedDayClock(demoToday) : systemClock;
 }
 
 /** The demo's day at the current time of day (so sessions still expire and audit times still advance). */

@@ -4,25 +4,32 @@ import { MIGRATIONS } from './migrations';
 
 const TABLE = 'knex_migrations';
 
-const source: Knex.MigrationSource<(typeof MIGRATIONS)[number]> = {
-  getMigrations: async () => [...MIGRATIONS],
-  getMigrationName: (m) => m.name,
-  getMigration: async (m) => ({
-    up: m.up,
-    down: async () => {
-      throw new Error(`migrations are forward-only (${m.name})`);
-    },
-  }),
-};
+type Migration = (typeof MIGRATIONS)[number];
+
+function sourceOf(migrations: readonly Migration[]): Knex.MigrationSource<Migration> {
+  return {
+    getMigrations: async () => [...migrations],
+    getMigrationName: (m) => m.name,
+    getMigration: async (m) => ({
+      up: m.up,
+      down: async () => {
+        throw new Error(`migrations are forward-only (${m.name})`);
+      },
+    }),
+  };
+}
 
 /**
  * Bring the database to this app's schema. Refuses a database that has migrations this app does not
  * know (written by a newer version): opening it could corrupt what the newer version wrote.
- * Each migration runs in its own transaction (knex's default); a failure throws and leaves the previous
- * schema in place.
+ * Each migration runs in its own transaction; a failure throws and leaves the schema of the last
+ * migration that succeeded.
  */
-export async function migrateToLatest(db: Knex): Promise<{ schemaVersion: number; applied: string[] }> {
-  const known = new Set(MIGRATIONS.map((m) => m.name));
+export async function migrateToLatest(
+  db: Knex,
+  migrations: readonly Migration[] = MIGRATIONS,
+): Promise<{ schemaVersion: number; applied: string[] }> {
+  const known = new Set(migrations.map((m) => m.name));
   if (await db.schema.hasTable(TABLE)) {
     const done: Array<{ name: string }> = await db(TABLE).select('name');
     const unknown = done.map((r) => r.name).filter((n) => !known.has(n));
@@ -33,6 +40,14 @@ export async function migrateToLatest(db: Knex): Promise<{ schemaVersion: number
       );
     }
   }
-  const [, applied] = (await db.migrate.latest({ migrationSource: source, tableName: TABLE })) as [number, string[]];
-  return { schemaVersion: MIGRATIONS.length, applied };
+  // knex's latest() runs a whole batch in ONE transaction; up() applies the next migration alone, so a
+  // failure keeps every earlier migration and rolls back only its own.
+  const config = { migrationSource: sourceOf(migrations), tableName: TABLE };
+  const applied: string[] = [];
+  for (;;) {
+    const [, names] = (await db.migrate.up(config)) as [number, string[]];
+    if (names.length === 0) break;
+    applied.push(...names);
+  }
+  return { schemaVersion: migrations.length, applied };
 }

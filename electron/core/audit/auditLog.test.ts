@@ -1,0 +1,85 @@
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loginAs, quietLog, seedSmallWorld, tempCore } from '../testing/tempCore';
+import { createCore, DATABASE_FILE, type Core } from '../index';
+import { openDatabase } from '../db/connection';
+import { verifyAuditChain } from './auditLog';
+
+let core: Core;
+let dir: string;
+let removeDir: () => Promise<void>;
+
+beforeEach(async () => {
+  let cleanup: () => Promise<void>;
+  ({ core, dir, cleanup } = await tempCore());
+  // tempCore's cleanup closes the core it made; tamper() replaces that core, so close whichever is live.
+  removeDir = async () => {
+    await core.close().catch(() => {});
+    await cleanup();
+  };
+  await seedSmallWorld(core);
+  // A few real writes through the dispatcher: logins, account creations.
+  const token = await loginAs(core, 'admin');
+  for (let i = 1; i <= 4; i++) {
+    const r = await core.invoke('accounts.create', { username: `clerk0${i}`, displayName: `职员${i}`, role: 'dispatcher', divisionCode: '999901001000', password: 'long-enough-pass' }, { token });
+    expect(r.ok).toBe(true);
+  }
+});
+afterEach(async () => removeDir());
+
+/** Tamper as someone with the file in hand would: drop the append-only triggers first. */
+async function tamper(sql: string, bindings: unknown[] = []) {
+  await core.close();
+  const db = openDatabase(path.join(dir, DATABASE_FILE));
+  await db.raw('DROP TRIGGER audit_log_no_update');
+  await db.raw('DROP TRIGGER audit_log_no_delete');
+  await db.raw(sql, bindings as never[]);
+  const result = await verifyAuditChain(db);
+  await db.destroy();
+  // Reopen so cleanup() closes a live core.
+  core = await createCore({ dataDir: dir, log: quietLog });
+  return result;
+}
+
+describe('audit log', () => {
+  it('records every write and verifies clean', async () => {
+    const result = await verifyAuditChain(core.db);
+    expect(result).toMatchObject({ ok: true, checked: 6, headSeq: 6, problems: [] });
+  });
+
+  it('is append-only for the application', async () => {
+    await expect(core.db('audit_log').where({ seq: 2 }).update({ actor_name: 'someone else' })).rejects.toThrow(/append-only/);
+    await expect(core.db('audit_log').where({ seq: 2 }).delete()).rejects.toThrow(/append-only/);
+  });
+
+  it('catches an edited entry', async () => {
+    const r = await tamper(`UPDATE audit_log SET detail = '{"username":"clerk09"}' WHERE seq = 3`);
+    expect(r.ok).toBe(false);
+    expect(r.problems).toContainEqual(expect.objectContaining({ seq: 3, kind: 'edited' }));
+  });
+
+  it('catches an edited entry even when its hash was recomputed (the next link breaks)', async () => {
+    const r = await tamper(`UPDATE audit_log SET hash = ? WHERE seq = 3`, ['f'.repeat(64)]);
+    expect(r.ok).toBe(false);
+    expect(r.problems.map((p) => p.seq)).toContain(3);
+  });
+
+  it('catches a deleted entry in the middle', async () => {
+    const r = await tamper('DELETE FROM audit_log WHERE seq = 4');
+    expect(r.ok).toBe(false);
+    expect(r.problems).toContainEqual(expect.objectContaining({ seq: 4, kind: 'missing' }));
+  });
+
+  it('catches a removed tail', async () => {
+    const r = await tamper('DELETE FROM audit_log WHERE seq >= 5');
+    expect(r.ok).toBe(false);
+    expect(r.problems).toContainEqual(expect.objectContaining({ kind: 'truncated' }));
+  });
+
+  it('is reachable as audit.verify for the admin only', async () => {
+    const admin = await loginAs(core, 'admin');
+    const director = await loginAs(core, 'director');
+    expect(await core.invoke('audit.verify', {}, { token: admin })).toMatchObject({ ok: true, value: { ok: true } });
+    expect(await core.invoke('audit.verify', {}, { token: director })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+});

@@ -1,0 +1,124 @@
+import { existsSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { createCore, DATABASE_FILE, consoleLog } from '../core/index';
+import { ensureNodeData, DEFAULT_DEMO_SEED } from '../core/bootstrap';
+import { generateDemo } from '../core/demo/generateDemo';
+import { verifyAuditChain } from '../core/audit/auditLog';
+import { createHttpServer } from './http';
+
+const HELP = `综治网格工作台 — 命令行 (Grid Governance Console CLI)
+
+用法 Usage: node dist/electron/cli.mjs <command> [options]
+
+  serve          启动浏览器模式服务 (the core over HTTP + WebSocket, serving the built console)
+                   --data-dir DIR   数据目录 (default: $GGC_DATA_DIR or ./data)
+                   --host HOST      监听地址 (default 127.0.0.1; another address exposes it on the LAN)
+                   --port PORT      端口 (default 5180; 0 picks a free one)
+                   --reset          删除数据目录中的数据库后重新生成演示数据 (fresh demo)
+  demo           重新生成演示数据 (regenerate the demo into the data dir)
+                   --data-dir DIR, --seed N, --force (replace an existing database)
+                   --real-divisions CSV [--real-outlines GEOJSON]  用真实区划名称/代码与县界
+  audit-verify   校验审计日志哈希链 (verify the audit chain; exit 1 on any problem)
+                   --data-dir DIR
+`;
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const rendererDir = path.resolve(here, '../renderer');
+
+function dataDirOf(v: string | undefined): string {
+  return path.resolve(v ?? process.env.GGC_DATA_DIR ?? 'data');
+}
+
+function removeDatabase(dataDir: string): void {
+  for (const suffix of ['', '-wal', '-shm']) rmSync(path.join(dataDir, DATABASE_FILE + suffix), { force: true });
+}
+
+async function serve(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: { 'data-dir': { type: 'string' }, host: { type: 'string' }, port: { type: 'string' }, reset: { type: 'boolean' } },
+  });
+  const dataDir = dataDirOf(values['data-dir']);
+  if (values.reset) removeDatabase(dataDir);
+  const core = await createCore({ dataDir });
+  await ensureNodeData(core);
+  const host = values.host ?? '127.0.0.1';
+  const port = Number(values.port ?? 5180);
+  const server = await createHttpServer(core, { host, port, staticDir: rendererDir });
+  const address = await server.listen({ host, port });
+  const url = new URL(address);
+  console.log(`综治网格工作台（浏览器模式）已启动：${url.protocol}//${host === '0.0.0.0' ? '127.0.0.1' : host}:${url.port}/`);
+  console.log(`数据目录 data dir: ${dataDir}`);
+  const stop = async () => {
+    await server.close();
+    await core.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+}
+
+async function demo(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      'data-dir': { type: 'string' },
+      seed: { type: 'string' },
+      force: { type: 'boolean' },
+      'real-divisions': { type: 'string' },
+      'real-outlines': { type: 'string' },
+    },
+  });
+  const dataDir = dataDirOf(values['data-dir']);
+  if (existsSync(path.join(dataDir, DATABASE_FILE))) {
+    if (!values.force) {
+      console.error(`${path.join(dataDir, DATABASE_FILE)} 已存在。加 --force 以删除并重新生成（现有数据将丢失）。`);
+      process.exit(2);
+    }
+    removeDatabase(dataDir);
+  }
+  const started = Date.now();
+  const core = await createCore({ dataDir });
+  try {
+    const real = values['real-divisions']
+      ? { divisionsCsv: path.resolve(values['real-divisions']), ...(values['real-outlines'] ? { countiesGeojson: path.resolve(values['real-outlines']) } : {}) }
+      : undefined;
+    const summary = await generateDemo(core.db, { seed: Number(values.seed ?? DEFAULT_DEMO_SEED), ...(real ? { real } : {}) });
+    console.log(JSON.stringify(summary, null, 2));
+    console.log(`演示数据已生成：${dataDir}，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒`);
+  } finally {
+    await core.close();
+  }
+}
+
+async function auditVerify(args: string[]): Promise<void> {
+  const { values } = parseArgs({ args, options: { 'data-dir': { type: 'string' } } });
+  const core = await createCore({ dataDir: dataDirOf(values['data-dir']) });
+  try {
+    const result = await verifyAuditChain(core.db);
+    if (result.ok) {
+      console.log(`审计日志完整：共校验 ${result.checked} 条，链头 #${result.headSeq}`);
+    } else {
+      console.error(`审计日志被篡改！共校验 ${result.checked} 条，发现 ${result.problems.length} 处问题：`);
+      for (const p of result.problems) console.error(`  #${p.seq} [${p.kind}] ${p.message}`);
+      process.exitCode = 1;
+    }
+  } finally {
+    await core.close();
+  }
+}
+
+const [command, ...rest] = process.argv.slice(2);
+const commands: Record<string, (args: string[]) => Promise<void>> = { serve, demo, 'audit-verify': auditVerify };
+const run = command ? commands[command] : undefined;
+if (!run) {
+  console.log(HELP);
+  process.exit(command && command !== 'help' && command !== '--help' ? 2 : 0);
+} else {
+  run(rest).catch((err: unknown) => {
+    consoleLog.error(err instanceof Error ? err.message : String(err));
+    process.exit(1);
+  });
+}

@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import type { FastifyInstance } from 'fastify';
+import { seedSmallWorld, tempCore, TEST_PASSWORD } from '../core/testing/tempCore';
+import type { Core } from '../core/index';
+import { createHttpServer } from './http';
+
+let core: Core;
+let cleanup: () => Promise<void>;
+let server: FastifyInstance;
+let base: string;
+
+beforeAll(async () => {
+  ({ core, cleanup } = await tempCore());
+  await seedSmallWorld(core);
+  server = await createHttpServer(core, { host: '127.0.0.1', port: 0, staticDir: null });
+  await server.listen({ host: '127.0.0.1', port: 0 });
+  const { port } = server.server.address() as { port: number };
+  // The Host check needs the real port; restart the server bound to it.
+  await server.close();
+  server = await createHttpServer(core, { host: '127.0.0.1', port, staticDir: null });
+  await server.listen({ host: '127.0.0.1', port });
+  base = `http://127.0.0.1:${port}`;
+});
+afterAll(async () => {
+  await server.close();
+  await cleanup();
+});
+
+async function call(name: string, body: unknown, token?: string) {
+  const res = await fetch(`${base}/api/call/${name}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  return { status: res.status, body: (await res.json()) as { ok: boolean; value?: unknown; error?: { code: string; field?: string } }, headers: res.headers };
+}
+
+describe('HTTP transport', () => {
+  it('logs in and calls a handler with the bearer token, with security headers on every answer', async () => {
+    const login = await call('session.login', { username: 'admin', password: TEST_PASSWORD });
+    expect(login.status).toBe(200);
+    const token = (login.body.value as { token: string }).token;
+    const me = await call('session.me', {}, token);
+    expect(me.body).toMatchObject({ ok: true, value: { username: 'admin', role: 'admin' } });
+    expect(me.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(me.headers.get('x-frame-options')).toBe('DENY');
+  });
+
+  it('answers refusals with the matching status and the same CallResult shape', async () => {
+    expect(await call('nope.nothing', {})).toMatchObject({ status: 404, body: { ok: false, error: { code: 'UNKNOWN_HANDLER' } } });
+    expect(await call('session.me', {})).toMatchObject({ status: 401, body: { ok: false, error: { code: 'NO_SESSION' } } });
+    expect(await call('session.login', { username: 'admin' })).toMatchObject({ status: 400, body: { error: { code: 'INVALID_INPUT', field: 'password' } } });
+    expect(await call('session.login', '{"username": "admin", ')).toMatchObject({ status: 400, body: { ok: false, error: { code: 'INVALID_INPUT' } } });
+  });
+
+  it('refuses a foreign Host header (DNS rebinding)', async () => {
+    const { port } = server.server.address() as { port: number };
+    const res = await new Promise<number>((resolve, reject) => {
+      // fetch() will not let us set Host; use the raw http client.
+      import('node:http').then(({ request }) => {
+        const req = request({ host: '127.0.0.1', port, path: '/api/health', headers: { host: `evil.example:${port}` } }, (r) => resolve(r.statusCode ?? 0));
+        req.on('error', reject);
+        req.end();
+      }, reject);
+    });
+    expect(res).toBe(421);
+  });
+
+  it('pushes core events over the WebSocket only after auth', async () => {
+    const login = await call('session.login', { username: 'admin', password: TEST_PASSWORD });
+    const token = (login.body.value as { token: string }).token;
+    const ws = new WebSocket(`${base.replace('http', 'ws')}/api/events`);
+    const messages: Array<{ event: string; payload: unknown }> = [];
+    await new Promise<void>((resolve, reject) => {
+      ws.on('open', () => ws.send(JSON.stringify({ type: 'auth', token })));
+      ws.on('message', (m) => {
+        const msg = JSON.parse(String(m)) as { event: string; payload: unknown };
+        messages.push(msg);
+        if (msg.event === 'ready') resolve();
+      });
+      ws.on('error', reject);
+    });
+    const created = await call('accounts.create', { username: 'wsuser', displayName: '张三', role: 'leader', divisionCode: '999901000000', password: 'long-enough-pass' }, token);
+    expect(created.body.ok).toBe(true);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(messages.some((m) => m.event === 'data.changed')).toBe(true);
+    ws.close();
+
+    const bad = new WebSocket(`${base.replace('http', 'ws')}/api/events`);
+    const code = await new Promise<number>((resolve) => {
+      bad.on('open', () => bad.send(JSON.stringify({ type: 'auth', token: 'x'.repeat(43) })));
+      bad.on('close', (c) => resolve(c));
+    });
+    expect(code).toBe(4401);
+  });
+});

@@ -1,0 +1,114 @@
+import { existsSync } from 'node:fs';
+import Fastify, { type FastifyInstance } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import fastifyWebsocket from '@fastify/websocket';
+import type { WebSocket } from 'ws';
+import { API_CALL_PATH, API_EVENTS_PATH } from '../../shared/contract/bridge';
+import type { CallResult, CoreErrorPayload, ErrorCode } from '../../shared/contract/errors';
+import type { Core } from '../core/index';
+import { SECURITY_HEADERS } from './securityHeaders';
+
+export interface ServerOptions {
+  host: string;
+  port: number;
+  /** The built renderer (dist/renderer); browser mode serves it at `/`. */
+  staticDir: string | null;
+  /** Extra Host header values to accept (a LAN wall display reaching this machine by name). */
+  allowedHosts?: string[];
+  logger?: boolean;
+}
+
+const STATUS_OF: Record<ErrorCode, number> = {
+  UNKNOWN_HANDLER: 404,
+  INVALID_INPUT: 400,
+  NO_SESSION: 401,
+  FORBIDDEN: 403,
+  BAD_CREDENTIALS: 401,
+  ACCOUNT_LOCKED: 423,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  SCHEMA_TOO_NEW: 500,
+  INTERNAL: 500,
+};
+
+function failure(code: ErrorCode, message: string): { ok: false; error: CoreErrorPayload } {
+  return { ok: false, error: { code, message } };
+}
+
+function bearer(header: string | undefined): string | null {
+  const m = /^Bearer ([A-Za-z0-9_-]{20,200})$/.exec(header ?? '');
+  return m?.[1] ?? null;
+}
+
+/**
+ * The core's handlers over HTTP and WebSocket: browser mode, the LAN wall, and later the hub's sync
+ * endpoint. The same `invoke` as IPC, so every check lives in the core, not here.
+ */
+export async function createHttpServer(core: Core, opts: ServerOptions): Promise<FastifyInstance> {
+  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 16 * 1024 * 1024, trustProxy: false });
+
+  // DNS rebinding: a web page on another origin can resolve its own name to 127.0.0.1; only answer to
+  // the names this server was started for.
+  const allowedHosts = new Set([`127.0.0.1:${opts.port}`, `localhost:${opts.port}`, `[::1]:${opts.port}`, `${opts.host}:${opts.port}`, ...(opts.allowedHosts ?? [])]);
+  app.addHook('onRequest', async (req, reply) => {
+    if (!allowedHosts.has(req.headers.host ?? '')) {
+      return reply.code(421).send(failure('FORBIDDEN', `不接受主机名 ${req.headers.host ?? ''}`));
+    }
+  });
+  app.addHook('onSend', async (_req, reply, payload) => {
+    for (const [k, v] of Object.entries(SECURITY_HEADERS)) reply.header(k, v);
+    return payload;
+  });
+
+  // Malformed JSON, wrong content type, oversized body: the same CallResult shape as any other refusal.
+  app.setErrorHandler((err: { statusCode?: number; message: string }, _req, reply) => {
+    const status = err.statusCode ?? 500;
+    if (status >= 500) core.env.log.error('http error', { message: err.message });
+    void reply.code(status).send(failure(status < 500 ? 'INVALID_INPUT' : 'INTERNAL', status < 500 ? `请求无效：${err.message}` : '内部错误'));
+  });
+
+  app.get('/api/health', async () => ({ ok: true, version: core.env.appVersion }));
+
+  app.post<{ Params: { name: string } }>(`${API_CALL_PATH}/:name`, async (req, reply) => {
+    const result: CallResult<unknown> = await core.invoke(req.params.name, req.body ?? {}, { token: bearer(req.headers.authorization) });
+    return reply.code(result.ok ? 200 : STATUS_OF[result.error.code]).send(result);
+  });
+  app.all(`${API_CALL_PATH}/*`, async (_req, reply) => reply.code(405).send(failure('INVALID_INPUT', '请用 POST 调用接口')));
+
+  await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
+  app.get(API_EVENTS_PATH, { websocket: true }, (socket: WebSocket) => {
+    let unsubscribe: (() => void) | null = null;
+    const authTimer = setTimeout(() => socket.close(4401, 'auth timeout'), 10_000);
+    socket.on('message', (raw) => {
+      if (unsubscribe) return; // after auth the client has nothing more to say
+      let token: unknown;
+      try {
+        token = (JSON.parse(String(raw)) as { type?: string; token?: unknown }).token;
+      } catch {
+        token = null;
+      }
+      void core.invoke('session.me', {}, { token: typeof token === 'string' ? token : null }).then((me) => {
+        clearTimeout(authTimer);
+        if (!me.ok) {
+          socket.close(4401, 'no session');
+          return;
+        }
+        unsubscribe = core.onAny((event, payload) => socket.send(JSON.stringify({ event, payload })));
+        socket.send(JSON.stringify({ event: 'ready', payload: null }));
+      });
+    });
+    socket.on('close', () => {
+      clearTimeout(authTimer);
+      unsubscribe?.();
+    });
+  });
+
+  if (opts.staticDir && existsSync(opts.staticDir)) {
+    await app.register(fastifyStatic, { root: opts.staticDir, index: ['index.html'], wildcard: false });
+  } else {
+    app.get('/', async (_req, reply) =>
+      reply.type('text/plain; charset=utf-8').send('界面尚未构建：请先运行 npm run build（The renderer is not built: run npm run build).'),
+    );
+  }
+  return app;
+}

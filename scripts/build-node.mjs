@@ -1,0 +1,25 @@
+// Bundles the Node side: the CLI/server (ESM), the Electron main process and the sandboxed preload (CJS).
+// Packages with native code or dynamic requires stay external and load from node_modules at run time;
+// ESM-only packages (d3-delaunay, faker) are bundled so the CJS main process can use them.
+import { build } from 'esbuild';
+import { rmSync } from 'node:fs';
+
+const external = ['electron', 'knex', 'sqlite3', 'fastify', '@fastify/static', '@fastify/websocket', 'ws'];
+const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning', legalComments: 'none' };
+
+rmSync('dist/electron', { recursive: true, force: true });
+await Promise.all([
+  build({
+    ...common,
+    entryPoints: ['electron/server/cli.ts'],
+    outfile: 'dist/electron/cli.mjs',
+    format: 'esm',
+    external,
+    // Bundled CommonJS code may still call require() for Node built-ins.
+    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  }),
+  build({ ...common, entryPoints: ['electron/main/main.ts'], outfile: 'dist/electron/main.cjs', format: 'cjs', external }),
+  // A sandboxed preload may only require('electron'): everything else is bundled in.
+  build({ ...common, entryPoints: ['electron/preload/preload.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs', external: ['electron'] }),
+]);
+console.log('built dist/electron/{cli.mjs,main.cjs,preload.cjs}');
