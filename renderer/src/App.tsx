@@ -1,0 +1,46 @@
+import { HashRouter, Navigate, Route, Routes } from 'react-router';
+import { SessionProvider } from './session/SessionProvider';
+import { RequireAuth } from './session/RequireAuth';
+import { LocaleProvider } from './components/LocaleProvider';
+import { AppLayout } from './components/AppLayout';
+import { LoginPage } from './pages/LoginPage';
+import { DashboardPage } from './pages/DashboardPage';
+import { DivisionsPage } from './pages/DivisionsPage';
+import { SettingsPage } from './pages/SettingsPage';
+import { ComingSoonPage } from './pages/ComingSoonPage';
+import { NotFoundPage } from './pages/NotFoundPage';
+
+/**
+ * Hash routes (#/dashboard, #/divisions, …): they work the same from app://console/ and from a plain
+ * HTTP server, with no server-side routing.
+ */
+export function App() {
+  return (
+    <LocaleProvider>
+      <SessionProvider>
+        <HashRouter>
+          <Routes>
+            <Route path="/login" element={<LoginPage />} />
+            <Route
+              element={
+                <RequireAuth>
+                  <AppLayout />
+                </RequireAuth>
+              }
+            >
+              <Route index element={<Navigate to="/dashboard" replace />} />
+              <Route path="dashboard" element={<DashboardPage />} />
+              <Route path="divisions" element={<DivisionsPage />} />
+              <Route path="map" element={<ComingSoonPage feature="map" />} />
+              <Route path="queue" element={<ComingSoonPage feature="queue" />} />
+              <Route path="directory" element={<ComingSoonPage feature="directory" />} />
+              <Route path="wall" element={<ComingSoonPage feature="wall" />} />
+              <Route path="settings" element={<SettingsPage />} />
+              <Route path="*" element={<NotFoundPage />} />
+            </Route>
+          </Routes>
+        </HashRouter>
+      </SessionProvider>
+    </LocaleProvider>
+  );
+}

@@ -1,0 +1,65 @@
+import { useState } from 'react';
+import { Layout, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Outlet } from 'react-router';
+import { AppHeader } from './AppHeader';
+import { AppBreadcrumb } from './AppBreadcrumb';
+import { SideMenu } from './SideMenu';
+import { useNavShortcuts } from './useNavShortcuts';
+
+const SIDER_COLLAPSED_KEY = 'gridConsole.siderCollapsed';
+
+/** The frame after login: left menu, header, breadcrumb, and the page. Only the content area scrolls. */
+export function AppLayout() {
+  const { t } = useTranslation();
+  const [collapsed, setCollapsed] = useState(() => readCollapsed());
+  useNavShortcuts();
+
+  const onCollapse = (value: boolean) => {
+    setCollapsed(value);
+    try {
+      window.localStorage.setItem(SIDER_COLLAPSED_KEY, value ? '1' : '0');
+    } catch {
+      // not persisted: fine
+    }
+  };
+
+  return (
+    <Layout style={{ height: '100vh' }}>
+      <Layout.Sider collapsible collapsed={collapsed} onCollapse={onCollapse} width={176} collapsedWidth={56}>
+        <Typography.Title
+          level={5}
+          style={{ color: '#fff', margin: 0, padding: '12px 16px', whiteSpace: 'nowrap', overflow: 'hidden' }}
+          title={t('app.name')}
+        >
+          {collapsed ? t('app.shortName').slice(0, 2) : t('app.name')}
+        </Typography.Title>
+        <nav>
+          <SideMenu />
+        </nav>
+      </Layout.Sider>
+      <Layout style={{ minWidth: 0 }}>
+        <Layout.Header style={{ borderBottom: '1px solid #f0f0f0', lineHeight: 'normal' }}>
+          <AppHeader />
+        </Layout.Header>
+        <Layout.Content
+          id="gc-content"
+          style={{ padding: '8px 16px 16px', overflow: 'auto', display: 'flex', flexDirection: 'column', minHeight: 0 }}
+        >
+          <AppBreadcrumb />
+          <main style={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>
+            <Outlet />
+          </main>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}
+
+function readCollapsed(): boolean {
+  try {
+    return window.localStorage.getItem(SIDER_COLLAPSED_KEY) === '1';
+  } catch {
+    return false;
+  }
+}

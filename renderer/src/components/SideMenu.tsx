@@ -1,0 +1,32 @@
+import { Menu } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useLocation, useNavigate } from 'react-router';
+import { NAV_ITEMS, navItemForPath } from './navItems';
+
+/** The left navigation. Items are real menu items (role="menuitem"), reachable by Tab and arrow keys. */
+export function SideMenu() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const current = navItemForPath(location.pathname);
+
+  return (
+    <Menu
+      theme="dark"
+      mode="inline"
+      aria-label={t('app.name')}
+      selectedKeys={current ? [current.key] : []}
+      onClick={({ key }) => {
+        const item = NAV_ITEMS.find((i) => i.key === key);
+        if (item) void navigate(item.path);
+      }}
+      items={NAV_ITEMS.map((item) => ({
+        key: item.key,
+        icon: item.icon,
+        label: t(`nav.${item.key}`),
+        title: `${t(`nav.${item.key}`)} (${t('nav.shortcutHint', { key: item.shortcut })})`,
+        'data-testid': `nav-${item.key}`,
+      }))}
+    />
+  );
+}

@@ -1,0 +1,77 @@
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { Account } from '../../../shared/contract';
+import { call, hasSessionToken, login as clientLogin, logout as clientLogout, onSessionLost } from '../api/client';
+import { SessionContext, type SessionState, type SystemInfo } from './sessionContext';
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [info, setInfo] = useState<SystemInfo | null>(null);
+  const [infoError, setInfoError] = useState<unknown>(null);
+  const [infoRequest, setInfoRequest] = useState(0);
+  const [account, setAccount] = useState<Account | null>(null);
+  const [status, setStatus] = useState<'restoring' | 'ready'>(() => (hasSessionToken() ? 'restoring' : 'ready'));
+  const [sessionLost, setSessionLost] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    call('system.info', {}).then(
+      (value) => {
+        if (!live) return;
+        setInfo(value);
+        setInfoError(null);
+      },
+      (err: unknown) => {
+        if (live) setInfoError(err);
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [infoRequest]);
+
+  // A browser reload keeps the token (sessionStorage): find out whose it is, or forget it.
+  useEffect(() => {
+    if (!hasSessionToken()) return;
+    let live = true;
+    call('session.me', {}).then(
+      (me) => {
+        if (live) setAccount(me);
+      },
+      () => undefined,
+    ).finally(() => {
+      if (live) setStatus('ready');
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  useEffect(
+    () =>
+      onSessionLost(() => {
+        setAccount(null);
+        setSessionLost(true);
+      }),
+    [],
+  );
+
+  const reloadInfo = useCallback(() => setInfoRequest((n) => n + 1), []);
+
+  const login = useCallback(async (username: string, password: string) => {
+    const next = await clientLogin(username, password);
+    setSessionLost(false);
+    setAccount(next);
+    setInfoRequest((n) => n + 1);
+  }, []);
+
+  const logout = useCallback(async () => {
+    await clientLogout();
+    setSessionLost(false);
+    setAccount(null);
+  }, []);
+
+  const value = useMemo<SessionState>(
+    () => ({ info, infoError, reloadInfo, status, account, sessionLost, login, logout }),
+    [info, infoError, reloadInfo, status, account, sessionLost, login, logout],
+  );
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
