@@ -1,0 +1,98 @@
+import { app, dialog } from 'electron';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { ensureNodeData } from '../core/bootstrap';
+import { consoleLog, createCore, type Core } from '../core/index';
+import { bindCoreToIpc } from './ipc';
+import { installMenu } from './menu';
+import { registerAppScheme, serveRenderer } from './protocol';
+import { applySecurityPolicy } from './security';
+import { focusFirstWindow, openWindow } from './windows';
+
+/**
+ * The desktop shell: lifecycle only. Options, as for the CLI: `--data-dir DIR` (else $GGC_DATA_DIR, else
+ * <userData>/data) and `--wall` (open the kiosk view for the video wall instead of the console).
+ */
+
+// Both must happen before `ready`.
+app.enableSandbox();
+registerAppScheme();
+
+/** dist/renderer, next to this bundle's folder dist/electron. */
+const RENDERER_DIR = path.join(__dirname, '..', 'renderer');
+
+// Not strict: Chromium and the OS may add switches of their own.
+const { values: options } = parseArgs({
+  args: process.argv.slice(1),
+  options: { 'data-dir': { type: 'string' }, wall: { type: 'boolean' } },
+  strict: false,
+  allowPositionals: true,
+});
+
+function dataDir(): string {
+  const chosen = options['data-dir'] ?? process.env.GGC_DATA_DIR;
+  return typeof chosen === 'string' && chosen !== '' ? path.resolve(chosen) : path.join(app.getPath('userData'), 'data');
+}
+
+/** The core once opened (null before): closed on quit. */
+let opened: Core | null = null;
+/** Settles when the core is open and holds data (or failed to). */
+let coreReady: Promise<Core> | null = null;
+let unbindIpc: (() => void) | null = null;
+
+async function openCore(dir: string): Promise<Core> {
+  opened = await createCore({ dataDir: dir, log: consoleLog });
+  await ensureNodeData(opened, consoleLog);
+  return opened;
+}
+
+function fail(err: unknown): void {
+  consoleLog.error('startup failed', { error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
+  dialog.showErrorBox('综治网格工作台无法启动', err instanceof Error ? err.message : String(err));
+  app.exit(1);
+}
+
+async function start(): Promise<void> {
+  const dir = dataDir();
+  applySecurityPolicy();
+  serveRenderer(RENDERER_DIR);
+  installMenu({ dataDir: dir });
+  // The window loads while the database opens (and, on a first start, the demo is generated);
+  // the renderer's first calls simply wait for the core.
+  coreReady = openCore(dir);
+  unbindIpc = bindCoreToIpc(coreReady);
+  openWindow(options.wall === true ? 'wall' : 'console');
+  await coreReady;
+}
+
+/** Quitting waits for the core to finish opening (a first start writes the demo), then closes it. */
+async function closeCore(): Promise<void> {
+  unbindIpc?.();
+  await coreReady?.catch(() => undefined);
+  await opened?.close();
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.setAppUserModelId('cn.gov.zongzhi.console');
+  app.on('second-instance', () => focusFirstWindow());
+  app.on('window-all-closed', () => app.quit());
+
+  let closed = false;
+  let closing = false;
+  app.on('will-quit', (event) => {
+    if (closed || !coreReady) return;
+    event.preventDefault();
+    if (closing) return;
+    closing = true;
+    closeCore()
+      .catch((err: unknown) => consoleLog.error('closing the database failed', { error: String(err) }))
+      .finally(() => {
+        closed = true;
+        app.quit();
+      });
+  });
+
+  app.whenReady().then(start).catch(fail);
+}
