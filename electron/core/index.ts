@@ -12,6 +12,7 @@ import { accountImpls } from './accounts/handlers';
 import { auditImpls } from './audit/handlers';
 import { divisionImpls } from './divisions/handlers';
 import { systemImpls } from './system/handlers';
+import { disputeImpls } from './disputes/handlers';
 
 export const APP_VERSION = '0.1.0';
 export const DATABASE_FILE = 'console.sqlite';
@@ -22,6 +23,7 @@ const impls: HandlerImpls = {
   ...accountImpls,
   ...divisionImpls,
   ...auditImpls,
+  ...disputeImpls,
 };
 
 export interface CoreOptions {

@@ -4,6 +4,16 @@ import { z } from 'zod';
 export const events = {
   /** Something changed that open views may want to refetch. */
   'data.changed': z.object({ entity: z.string(), ids: z.array(z.union([z.string(), z.number()])).optional() }),
+  /** A background job (an export) moved on; `accountId` is who started it, so clients show only their own. */
+  'job.progress': z.object({
+    jobId: z.string(),
+    kind: z.string(),
+    accountId: z.number().int(),
+    state: z.enum(['running', 'done', 'failed']),
+    done: z.number().int(),
+    total: z.number().int(),
+    message: z.string().nullable(),
+  }),
 };
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;

@@ -3,6 +3,8 @@ import { sessionHandlers } from './session';
 import { accountHandlers } from './accounts';
 import { divisionHandlers } from './divisions';
 import { auditHandlers } from './audit';
+import { disputeHandlers } from './disputes';
+import { disputeAdminHandlers } from './disputesAdmin';
 import type { HandlerSpec } from './define';
 
 /**
@@ -14,6 +16,8 @@ export const contract = {
   ...accountHandlers,
   ...divisionHandlers,
   ...auditHandlers,
+  ...disputeHandlers,
+  ...disputeAdminHandlers,
 } satisfies Record<string, HandlerSpec>;
 
 export type Contract = typeof contract;
@@ -37,3 +41,6 @@ export type { HandlerSpec } from './define';
 export { Account } from './session';
 export { DivisionNode } from './divisions';
 export { AuditEntry, AuditVerifyResult } from './audit';
+export { DisputeDetail, IntakeInput, TransitionInput } from './disputes';
+export { QueueFilter, QueueRow, QueueSort, QueueView, Party } from './disputesSchemas';
+export { SavedView, ExportJob, ATTACHMENT_MAX_BYTES } from './disputesAdmin';

@@ -11,6 +11,7 @@ export const DISPUTE_STATUSES = [
   'escalated', // 已上报县级
   'agreed', // 调解成功，待回访
   'failed', // 调解不成（已引导诉讼/仲裁/其他），待回访
+  'followed_up', // 已回访，待结案
   'closed', // 已结案
 ] as const;
 export type DisputeStatus = (typeof DISPUTE_STATUSES)[number];
