@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { Account, EventName, EventPayload, HandlerName, InputOf, OutputOf } from '../../../shared/contract';
 import { CoreError } from '../../../shared/contract/errors';
 import { events as eventSchemas } from '../../../shared/contract/events';
@@ -89,9 +90,12 @@ export async function logout(): Promise<void> {
 
 // ---------------------------------------------------------------- events
 
+// Seen through a mapped type, indexing by a generic name keeps the name and its payload type together.
+const eventSchemaByName: { [K in EventName]: z.ZodType<EventPayload<K>> } = eventSchemas;
+
 /** Subscribe to one core event; payloads that do not match the contract's schema are dropped. */
 export function onCoreEvent<E extends EventName>(name: E, listener: (payload: EventPayload<E>) => void): () => void {
-  const schema = eventSchemas[name];
+  const schema = eventSchemaByName[name];
   return transport.onEvent((event, payload) => {
     if (event !== name) return;
     const parsed = schema.safeParse(payload);

@@ -9,7 +9,7 @@ export function AppBreadcrumb() {
   const item = navItemForPath(useLocation().pathname);
   return (
     <Breadcrumb
-      aria-label="breadcrumb"
+      aria-label={t('nav.breadcrumb')}
       style={{ marginBottom: 8 }}
       items={[
         {

@@ -32,7 +32,7 @@ export function AppLayout() {
           style={{ color: '#fff', margin: 0, padding: '12px 16px', whiteSpace: 'nowrap', overflow: 'hidden' }}
           title={t('app.name')}
         >
-          {collapsed ? t('app.shortName').slice(0, 2) : t('app.name')}
+          {collapsed ? t('app.siderTitleShort') : t('app.siderTitle')}
         </Typography.Title>
         <nav>
           <SideMenu />

@@ -3,12 +3,14 @@ import type { Messages } from './zh-CN';
 export const en: Messages = {
   app: {
     name: 'Grid Governance Console',
-    shortName: 'Grid Console',
+    siderTitle: 'Grid Console',
+    siderTitleShort: 'GC',
     version: 'Version {{version}}',
     loading: 'Loading…',
   },
   nav: {
     home: 'Home',
+    breadcrumb: 'You are here',
     dashboard: 'Dashboard',
     divisions: 'Divisions & grids',
     map: 'Grid map',
@@ -53,6 +55,7 @@ export const en: Messages = {
   format: {
     date: 'MMM D, YYYY',
     dateTime: 'YYYY-MM-DD HH:mm:ss',
+    withNote: '{{name}} ({{note}})',
   },
   login: {
     title: 'Log in',
@@ -64,7 +67,7 @@ export const en: Messages = {
     submit: 'Log in',
     nodeLabel: 'Node: {{name}}',
     noNode: 'This node has no division set up yet',
-    infoFailed: 'Could not read the system information',
+    infoFailed: 'Could not read the system information: {{reason}}',
     retry: 'Retry',
     sessionLost: 'Your session has ended; please log in again',
     demoTitle: 'Demo accounts',
@@ -115,6 +118,7 @@ export const en: Messages = {
     collapseAll: 'Collapse all',
     refresh: 'Refresh',
     totals: 'Totals',
+    totalsOf: 'Totals ({{name}})',
     matches: '{{count}} matches',
     noMatch: 'No division whose name or code contains "{{q}}"',
     empty: 'No division data',
@@ -160,7 +164,6 @@ export const en: Messages = {
     displayName: 'Name',
     role: 'Role',
     division: 'Division',
-    language: 'Language',
     auditVerify: 'Audit log check',
     auditVerifyHint: 'Recompute the hash chain of the whole audit log and look for edited, missing or truncated entries.',
     auditVerifyRun: 'Check the audit log',

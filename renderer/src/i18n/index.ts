@@ -39,6 +39,8 @@ void i18n.use(initReactI18next).init({
   // Resources are bundled: initialise synchronously so the first render already has its strings.
   initAsync: false,
   interpolation: { escapeValue: false },
+  // No console advertising in an offline office app.
+  showSupportNotice: false,
 });
 
 export function currentLanguage(): Language {

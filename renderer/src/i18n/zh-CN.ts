@@ -5,12 +5,14 @@
 export const zhCN = {
   app: {
     name: '综治网格工作台',
-    shortName: '综治网格',
+    siderTitle: '综治网格工作台',
+    siderTitleShort: '综治',
     version: '版本 {{version}}',
     loading: '正在加载…',
   },
   nav: {
     home: '首页',
+    breadcrumb: '当前位置',
     dashboard: '工作台',
     divisions: '区划网格',
     map: '网格地图',
@@ -56,6 +58,7 @@ export const zhCN = {
     /** dayjs format of a calendar date. */
     date: 'YYYY年M月D日',
     dateTime: 'YYYY-MM-DD HH:mm:ss',
+    withNote: '{{name}}（{{note}}）',
   },
   login: {
     title: '登录',
@@ -67,7 +70,7 @@ export const zhCN = {
     submit: '登录',
     nodeLabel: '本节点：{{name}}',
     noNode: '本节点尚未设置所属区划',
-    infoFailed: '无法读取系统信息',
+    infoFailed: '无法读取系统信息：{{reason}}',
     retry: '重试',
     sessionLost: '登录已失效，请重新登录',
     demoTitle: '演示账号',
@@ -118,6 +121,7 @@ export const zhCN = {
     collapseAll: '全部折叠',
     refresh: '刷新',
     totals: '合计',
+    totalsOf: '合计（{{name}}）',
     matches: '匹配 {{count}} 项',
     noMatch: '没有名称或代码包含“{{q}}”的区划',
     empty: '没有区划数据',
@@ -163,7 +167,6 @@ export const zhCN = {
     displayName: '姓名',
     role: '角色',
     division: '所属区划',
-    language: '界面语言',
     auditVerify: '审计日志校验',
     auditVerifyHint: '重新计算整条审计日志的哈希链，检查是否有记录被修改、删除或截断。',
     auditVerifyRun: '校验审计日志',

@@ -55,7 +55,7 @@ export function LoginPage() {
             </Space>
             {infoError !== null && (
               <Typography.Paragraph type="danger" role="alert">
-                {t('login.infoFailed')}：{errorText(infoError, t, i18n.language)}{' '}
+                {t('login.infoFailed', { reason: errorText(infoError, t, i18n.language) })}{' '}
                 <Button size="small" onClick={reloadInfo}>
                   {t('login.retry')}
                 </Button>

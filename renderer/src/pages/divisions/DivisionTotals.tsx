@@ -29,9 +29,7 @@ export function DivisionTotals({ root, levelCounts }: { root: DivisionRow; level
   );
   return (
     <Flex wrap gap="4px 20px" align="baseline" data-testid="division-totals" aria-label={t('divisions.totals')} role="group">
-      <Typography.Text strong>
-        {t('divisions.totals')}（{root.name}）
-      </Typography.Text>
+      <Typography.Text strong>{t('divisions.totalsOf', { name: root.name })}</Typography.Text>
       {items.map((item) => (
         <Typography.Text key={item.key} data-testid={`total-${item.key}`}>
           <Typography.Text type="secondary">{item.label}</Typography.Text>{' '}

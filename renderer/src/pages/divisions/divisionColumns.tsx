@@ -61,7 +61,7 @@ export function divisionColumns(t: TFunction, query: string): TableColumnType<Di
         render: (_, row) =>
           // A village's "villages" figure would only count itself.
           key === 'villages' && row.level === 'village' ? (
-            <span aria-label="—">—</span>
+            <span className="gc-num">—</span>
           ) : (
             <span className="gc-num">{formatCount(row.counts[key])}</span>
           ),

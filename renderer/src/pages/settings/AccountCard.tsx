@@ -2,7 +2,6 @@ import { Card, Descriptions } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Account } from '../../../../shared/contract';
 import { roleLabel } from '../../lib/labels';
-import { LanguageSwitch } from '../../components/LanguageSwitch';
 
 export function AccountCard({ account }: { account: Account }) {
   const { t } = useTranslation();
@@ -16,8 +15,7 @@ export function AccountCard({ account }: { account: Account }) {
           { key: 'username', label: t('settings.username'), children: <span className="gc-mono">{account.username}</span> },
           { key: 'displayName', label: t('settings.displayName'), children: account.displayName },
           { key: 'role', label: t('settings.role'), children: roleLabel(t, account.role) },
-          { key: 'division', label: t('settings.division'), children: `${account.divisionName}（${account.divisionCode}）` },
-          { key: 'language', label: t('settings.language'), children: <LanguageSwitch /> },
+          { key: 'division', label: t('settings.division'), children: t('format.withNote', { name: account.divisionName, note: account.divisionCode }) },
         ]}
       />
     </Card>

@@ -19,7 +19,7 @@ export function SystemInfoCard({ info }: { info: SystemInfo }) {
           {
             key: 'node',
             label: t('settings.node'),
-            children: info.node ? `${info.node.name}（${levelLabel(t, info.node.level)}）` : t('header.noNode'),
+            children: info.node ? t('format.withNote', { name: info.node.name, note: levelLabel(t, info.node.level) }) : t('header.noNode'),
           },
           { key: 'nodeCode', label: t('settings.nodeCode'), children: <span className="gc-mono">{info.node?.code ?? '—'}</span> },
           { key: 'today', label: t('settings.today'), children: formatDate(info.today, t('format.date')) },
