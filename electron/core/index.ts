@@ -13,6 +13,9 @@ import { auditImpls } from './audit/handlers';
 import { divisionImpls } from './divisions/handlers';
 import { systemImpls } from './system/handlers';
 import { disputeImpls } from './disputes/handlers';
+import { mapImpls } from './map/handlers';
+import { gridImpls } from './grids/handlers';
+import { directoryImpls } from './directory/handlers';
 
 export const APP_VERSION = '0.1.0';
 export const DATABASE_FILE = 'console.sqlite';
@@ -24,6 +27,9 @@ const impls: HandlerImpls = {
   ...divisionImpls,
   ...auditImpls,
   ...disputeImpls,
+  ...mapImpls,
+  ...gridImpls,
+  ...directoryImpls,
 };
 
 export interface CoreOptions {

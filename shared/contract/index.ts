@@ -5,6 +5,9 @@ import { divisionHandlers } from './divisions';
 import { auditHandlers } from './audit';
 import { disputeHandlers } from './disputes';
 import { disputeAdminHandlers } from './disputesAdmin';
+import { mapHandlers } from './map';
+import { gridHandlers } from './grids';
+import { directoryHandlers } from './directory';
 import type { HandlerSpec } from './define';
 
 /**
@@ -18,6 +21,9 @@ export const contract = {
   ...auditHandlers,
   ...disputeHandlers,
   ...disputeAdminHandlers,
+  ...mapHandlers,
+  ...gridHandlers,
+  ...directoryHandlers,
 } satisfies Record<string, HandlerSpec>;
 
 export type Contract = typeof contract;

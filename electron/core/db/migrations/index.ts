@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import * as m0001 from './0001_base';
+import * as m0003 from './0003_map_directory';
 
 /**
  * Every migration the app knows, in order. Forward-only: a shipped migration is never edited; a change
@@ -7,4 +8,5 @@ import * as m0001 from './0001_base';
  */
 export const MIGRATIONS: ReadonlyArray<{ name: string; up: (knex: Knex) => Promise<void> }> = [
   { name: '0001_base', up: m0001.up },
+  { name: '0003_map_directory', up: m0003.up },
 ];

@@ -1,0 +1,98 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loginAs, seedSmallWorld, tempCore } from '../testing/tempCore';
+import type { Core } from '../index';
+import { decodeBoundaryLayer, decodePointLayer } from '../../../shared/domain/mapLayers';
+import type { BoundaryLayer, PointLayer, SearchHit } from '../../../shared/contract/map';
+
+describe('map handlers', () => {
+  let core: Core;
+  let cleanup: () => Promise<void>;
+  const tokens: Record<string, string> = {};
+  const call = async <T>(who: string, name: string, input: unknown): Promise<T> => {
+    const res = await core.invoke(name, input, { token: tokens[who] ?? null });
+    if (!res.ok) throw new Error(`${name}: ${res.error.code} ${res.error.message}`);
+    return res.value as T;
+  };
+
+  beforeAll(async () => {
+    ({ core, cleanup } = await tempCore());
+    await seedSmallWorld(core);
+    for (const u of ['admin', 'director', 'wall', 'mediator']) tokens[u] = await loginAs(core, u);
+    await core.db('disputes').update({ grid_id: 1, lon: 112.005, lat: 28.005 }).where({ case_no: 'T-1' });
+    await core.db('disputes').update({ warning: 'red' }).where({ case_no: 'T-1' });
+  });
+  afterAll(() => cleanup());
+
+  it('sends the grids as a topology whose decoded shapes match the stored squares', async () => {
+    const layer = await call<BoundaryLayer>('director', 'map.boundaries', { level: 'grid', zoom: 16 });
+    expect(layer.codes).toEqual(['999901001201001', '999901001201002', '999901001202001', '999902001201001']);
+    const features = decodeBoundaryLayer(layer);
+    const first = features[0]!.polygons[0]![0]!;
+    const xs = first.map((p) => p[0]);
+    expect(Math.min(...xs)).toBeCloseTo(112.0, 6);
+    expect(Math.max(...xs)).toBeCloseTo(112.01, 6);
+  });
+
+  it('keeps the shared edge of two neighbouring grids identical at every zoom', async () => {
+    for (const zoom of [8, 11, 13, 16]) {
+      const layer = await call<BoundaryLayer>('director', 'map.boundaries', { level: 'grid', zoom });
+      const [a, b] = decodeBoundaryLayer(layer);
+      // Quantized per zoom, the border is no longer at exactly 112.01: take A's east side and B's west side.
+      const side = (ring: Array<[number, number]>, pick: (xs: number[]) => number) => {
+        const x = pick(ring.map((p) => p[0]));
+        return ring.filter((p) => p[0] === x).map((p) => `${p[0]},${p[1]}`);
+      };
+      const edgeA = side(a!.polygons[0]![0]!, (xs) => Math.max(...xs));
+      const edgeB = side(b!.polygons[0]![0]!, (xs) => Math.min(...xs));
+      expect(edgeA.length).toBeGreaterThanOrEqual(2);
+      expect(new Set(edgeA)).toEqual(new Set(edgeB));
+    }
+  });
+
+  it('counts open disputes and red warnings per grid in SQL', async () => {
+    const m = await call<{ codes: string[]; openDisputes: number[]; redWarnings: number[]; population: number[] }>('director', 'map.measures', { level: 'grid' });
+    const i = m.codes.indexOf('999901001201001');
+    expect(m.openDisputes[i]).toBe(1);
+    expect(m.redWarnings[i]).toBe(1);
+    expect(m.population[i]).toBe(400);
+    const v = await call<{ codes: string[]; openDisputes: number[] }>('director', 'map.measures', { level: 'village' });
+    expect(v.openDisputes[v.codes.indexOf('999902001201')]).toBe(1);
+  });
+
+  it('draws disputes with their warning level and category, filtered like the queue', async () => {
+    const layer = await call<PointLayer>('director', 'map.disputes', {});
+    const pts = decodePointLayer(layer);
+    expect(pts).toHaveLength(1);
+    expect(pts[0]).toMatchObject({ kind: 'red', subKind: '邻里' });
+    expect(pts[0]!.lon).toBeCloseTo(112.005, 5);
+    expect(layer.withoutLocation).toBe(1);
+    const none = await call<PointLayer>('director', 'map.disputes', { warnings: ['blue'] });
+    expect(none.ids).toHaveLength(0);
+  });
+
+  it('finds 2-character names by substring and grid codes by prefix', async () => {
+    const byName = await call<{ hits: SearchHit[] }>('director', 'map.search', { q: '东村' });
+    expect(byName.hits.some((h) => h.kind === 'division' && h.key === '999901001201')).toBe(true);
+    const byCode = await call<{ hits: SearchHit[] }>('director', 'map.search', { q: '999901001201' });
+    expect(byCode.hits.filter((h) => h.kind === 'grid').map((h) => h.key)).toContain('999901001201002');
+    const point = await call<{ hits: SearchHit[] }>('wall', 'map.search', { q: '工作站' });
+    expect(point.hits[0]).toMatchObject({ kind: 'servicePoint', name: '甲一镇公共法律服务工作站' });
+    const bad = await core.invoke('map.search', { q: '' }, { token: tokens.director! });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.error.message).toContain('请输入');
+  });
+
+  it('locates a point with its names, and refuses bad coordinates', async () => {
+    const { grid } = await call<{ grid: { gridCode: string; villageName: string; townshipName: string } | null }>('director', 'map.locate', { lon: 112.015, lat: 28.001 });
+    expect(grid).toMatchObject({ gridCode: '999901001201002', villageName: '东村', townshipName: '甲一镇' });
+    const bad = await core.invoke('map.locate', { lon: 200, lat: 28 }, { token: tokens.director! });
+    expect(bad.ok ? null : bad.error.code).toBe('INVALID_INPUT');
+  });
+
+  it('refuses a level the schema does not know and a division outside the account', async () => {
+    const bad = await core.invoke('map.boundaries', { level: 'street' }, { token: tokens.director! });
+    expect(bad.ok ? null : bad.error.field).toBe('level');
+    const noSession = await core.invoke('map.boundaries', { level: 'grid' }, {});
+    expect(noSession.ok ? null : noSession.error.code).toBe('NO_SESSION');
+  });
+});

@@ -1,0 +1,18 @@
+/**
+ * Telephone numbers a service point may list: a mobile (1[3-9] + 9 digits), a landline with its area
+ * code (0xx-xxxxxxxx or 0xxx-xxxxxxx(x), optional extension), or a short public service number (12345,
+ * 12348 法律援助, 110 …).
+ */
+const MOBILE = /^1[3-9]\d{9}$/;
+const LANDLINE = /^0\d{2,3}-\d{7,8}(-\d{1,6})?$/;
+const SHORT = /^(1\d{2}|1\d{4}|9\d{4})$/;
+
+export const PHONE_MESSAGE = '电话格式有误：手机 1[3-9] 开头11位，座机如 0737-1234567，或 12345 等服务号码';
+
+export function isMobile(phone: string): boolean {
+  return MOBILE.test(phone);
+}
+
+export function isServicePhone(phone: string): boolean {
+  return MOBILE.test(phone) || LANDLINE.test(phone) || SHORT.test(phone);
+}
