@@ -16,7 +16,7 @@ interface Props {
 /** A figure that is also a link to the rows behind it (a real <a>: Tab + Enter work). */
 export function StatLinkCard({ testId, title, value, suffix, icon, to, hint }: Props) {
   return (
-    <Link to={to} title={hint} data-testid={testId} style={{ display: 'block' }}>
+    <Link to={to} title={hint} data-testid={testId} data-value={value} style={{ display: 'block' }}>
       <Card size="small" hoverable>
         <Statistic
           title={title}

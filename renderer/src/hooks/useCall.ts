@@ -9,35 +9,35 @@ export interface CallState<T> {
   reload(): void;
 }
 
+interface Settled<T> {
+  /** Which request this answers; while it differs from the current one, we are loading. */
+  request: string;
+  data: T | undefined;
+  error: unknown;
+}
+
 /**
  * Run one contract call for a view and re-run it when its input changes (compared by value) or on
  * reload(). Stale answers from an earlier input are dropped; the last good data stays while reloading.
  */
 export function useCall<N extends HandlerName>(name: N, input: InputOf<N>, enabled = true): CallState<OutputOf<N>> {
-  const [data, setData] = useState<OutputOf<N>>();
-  const [error, setError] = useState<unknown>(null);
-  const [loading, setLoading] = useState(enabled);
-  const [request, setRequest] = useState(0);
+  const [generation, setGeneration] = useState(0);
   // Callers write the input inline; compare it by value so a re-render does not refetch.
   const key = JSON.stringify(input);
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const stableInput = useMemo(() => input, [key]);
+  const request = `${name}\n${key}\n${generation}`;
+  const [settled, setSettled] = useState<Settled<OutputOf<N>>>({ request: '', data: undefined, error: null });
 
   useEffect(() => {
     if (!enabled) return;
     let live = true;
-    setLoading(true);
     call(name, stableInput).then(
       (value) => {
-        if (!live) return;
-        setData(value);
-        setError(null);
-        setLoading(false);
+        if (live) setSettled({ request, data: value, error: null });
       },
       (err: unknown) => {
-        if (!live) return;
-        setError(err);
-        setLoading(false);
+        if (live) setSettled((old) => ({ request, data: old.data, error: err }));
       },
     );
     return () => {
@@ -45,6 +45,6 @@ export function useCall<N extends HandlerName>(name: N, input: InputOf<N>, enabl
     };
   }, [name, stableInput, request, enabled]);
 
-  const reload = useCallback(() => setRequest((n) => n + 1), []);
-  return { data, error, loading, reload };
+  const reload = useCallback(() => setGeneration((n) => n + 1), []);
+  return { data: settled.data, error: settled.error, loading: enabled && settled.request !== request, reload };
 }

@@ -1,13 +1,21 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Button, Card, Flex, Table, Typography } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import type { AuditEntry } from '../../../../shared/contract';
+import type { AuditEntry, OutputOf } from '../../../../shared/contract';
 import { call } from '../../api/client';
+import { useCall } from '../../hooks/useCall';
 import { CallError } from '../../components/CallError';
 import { formatChinaDateTime } from '../../lib/format';
 
 const PAGE = 50;
+
+interface Older {
+  /** The first page these follow; a reload starts over. */
+  after: OutputOf<'audit.list'> | undefined;
+  entries: AuditEntry[];
+  done: boolean;
+}
 
 function detailText(detail: unknown): string {
   if (detail === null || detail === undefined) return '';
@@ -18,43 +26,43 @@ function detailText(detail: unknown): string {
 /** Admin and director: the newest audit entries, newest first, older ones on demand. */
 export function AuditLogCard() {
   const { t } = useTranslation();
-  const [entries, setEntries] = useState<AuditEntry[]>([]);
-  const [done, setDone] = useState(false);
+  const first = useCall('audit.list', { limit: PAGE });
+  const [older, setOlder] = useState<Older>({ after: undefined, entries: [], done: false });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
 
-  const load = useCallback(async (beforeSeq: number | undefined) => {
+  const olderHere = older.after === first.data ? older : { after: first.data, entries: [], done: false };
+  const entries = [...(first.data?.entries ?? []), ...olderHere.entries];
+  const done = first.data !== undefined && (first.data.entries.length < PAGE || olderHere.done);
+  const last = entries[entries.length - 1];
+
+  const loadOlder = async () => {
+    if (!last) return;
     setBusy(true);
     setError(null);
     try {
-      const { entries: page } = await call('audit.list', { limit: PAGE, ...(beforeSeq ? { beforeSeq } : {}) });
-      setEntries((old) => (beforeSeq ? [...old, ...page] : page));
-      setDone(page.length < PAGE);
+      const { entries: page } = await call('audit.list', { limit: PAGE, beforeSeq: last.seq });
+      setOlder({ after: first.data, entries: [...olderHere.entries, ...page], done: page.length < PAGE });
     } catch (err) {
       setError(err);
     } finally {
       setBusy(false);
     }
-  }, []);
+  };
 
-  useEffect(() => {
-    void load(undefined);
-  }, [load]);
-
-  const last = entries[entries.length - 1];
-
+  const shownError = error ?? first.error;
   return (
     <Card
       size="small"
       title={t('settings.auditLog')}
       data-testid="settings-audit-log"
-      extra={<Button size="small" icon={<ReloadOutlined />} onClick={() => void load(undefined)} aria-label={t('divisions.refresh')} />}
+      extra={<Button size="small" icon={<ReloadOutlined />} onClick={first.reload} aria-label={t('divisions.refresh')} />}
     >
-      {error !== null && <CallError error={error} onRetry={() => void load(undefined)} />}
+      {shownError ? <CallError error={shownError} onRetry={first.reload} /> : null}
       <Table<AuditEntry>
         size="small"
         rowKey="seq"
-        loading={busy}
+        loading={first.loading || busy}
         dataSource={entries}
         pagination={false}
         scroll={{ x: 1000 }}
@@ -92,7 +100,7 @@ export function AuditLogCard() {
         {done ? (
           <Typography.Text type="secondary">{t('settings.auditNoMore')}</Typography.Text>
         ) : (
-          <Button size="small" disabled={busy || !last} onClick={() => last && void load(last.seq)}>
+          <Button size="small" disabled={busy || !last} onClick={() => void loadOlder()} data-testid="audit-load-more">
             {t('settings.auditLoadMore')}
           </Button>
         )}
