@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findGridForPoint } from './pointToGrid';
+import { placePoints } from './gridIndex';
 import { seedSmallWorld, tempCore } from '../testing/tempCore';
 import type { Core } from '../index';
 
@@ -27,5 +28,38 @@ describe('findGridForPoint', () => {
     expect(await findGridForPoint(core.db, 112.05, 28.005)).toBeNull();
     expect(await findGridForPoint(core.db, 112.005, 27.9)).toBeNull();
     expect(await findGridForPoint(core.db, Number.NaN, 28)).toBeNull();
+  });
+});
+
+describe('placePoints (in-memory index)', () => {
+  let core: Core;
+  let cleanup: () => Promise<void>;
+  beforeAll(async () => {
+    ({ core, cleanup } = await tempCore());
+    await seedSmallWorld(core);
+  });
+  afterAll(() => cleanup());
+
+  it('agrees with findGridForPoint inside, on edges, on corners and outside', async () => {
+    const pts: Array<[number, number]> = [];
+    for (let x = 111.995; x <= 112.035; x += 0.0025) for (let y = 27.995; y <= 28.015; y += 0.0025) pts.push([x, y]);
+    pts.push([112.01, 28.0], [112.02, 28.01], [112.0, 28.0]);
+    const bulk = await placePoints(core.db, pts);
+    for (let i = 0; i < pts.length; i++) {
+      const one = await findGridForPoint(core.db, pts[i]![0], pts[i]![1]);
+      expect(bulk[i]?.gridCode ?? null).toBe(one?.gridCode ?? null);
+    }
+  });
+
+  it('respects holes, and rebuilds when a grid changes', async () => {
+    const ring = (x0: number, y0: number, d: number) => [[x0, y0], [x0 + d, y0], [x0 + d, y0 + d], [x0, y0 + d], [x0, y0]];
+    const holed = { type: 'Polygon', coordinates: [ring(112.0, 28.0, 0.01), ring(112.004, 28.004, 0.002)] };
+    await core.db('grids').where({ code: '999901001201001' }).update({ polygon: JSON.stringify(holed) });
+    const [inHole, inRing] = await placePoints(core.db, [[112.005, 28.005], [112.001, 28.001]]);
+    expect(inHole).toBeNull();
+    expect(inRing?.gridCode).toBe('999901001201001');
+    expect(await findGridForPoint(core.db, 112.005, 28.005)).toBeNull();
+    // On the hole's edge counts as the grid's.
+    expect((await placePoints(core.db, [[112.004, 28.005]]))[0]?.gridCode).toBe('999901001201001');
   });
 });

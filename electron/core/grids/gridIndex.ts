@@ -1,0 +1,93 @@
+import Flatbush from 'flatbush';
+import type { Knex } from 'knex';
+import { parseAreaGeometry, placeInArea, type AreaGeometry } from '../../../shared/domain/geometry';
+import { dataVersions } from '../map/scope';
+import type { GridPlacement } from './pointToGrid';
+
+/**
+ * Every grid in memory: a packed R-tree (flatbush) over the bounding boxes and the parsed polygons, built
+ * once per grid data version (bumped by triggers on every grid write). Placing a point is then a tree
+ * search plus one or two point-in-polygon tests, with no SQL and no JSON parsing per point.
+ */
+export class GridIndex {
+  private readonly tree: Flatbush | null;
+
+  constructor(
+    readonly version: number,
+    private readonly grids: ReadonlyArray<GridPlacement & { geometry: AreaGeometry }>,
+  ) {
+    if (grids.length === 0) {
+      this.tree = null;
+      return;
+    }
+    this.tree = new Flatbush(grids.length);
+    for (const g of grids) {
+      let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+      const polys = g.geometry.type === 'Polygon' ? [g.geometry.coordinates] : g.geometry.coordinates;
+      for (const poly of polys) {
+        for (const [x, y] of poly[0] ?? []) {
+          if (x < minX) minX = x;
+          if (x > maxX) maxX = x;
+          if (y < minY) minY = y;
+          if (y > maxY) maxY = y;
+        }
+      }
+      this.tree.add(minX, minY, maxX, maxY);
+    }
+    this.tree.finish();
+  }
+
+  get size(): number {
+    return this.grids.length;
+  }
+
+  /** Same rule as findGridForPoint: inside wins; on a shared edge, the lower code. */
+  place(lon: number, lat: number): GridPlacement | null {
+    if (!this.tree || !Number.isFinite(lon) || !Number.isFinite(lat)) return null;
+    let onEdge: (GridPlacement & { geometry: AreaGeometry }) | null = null;
+    for (const i of this.tree.search(lon, lat, lon, lat)) {
+      const g = this.grids[i]!;
+      const p = placeInArea(lon, lat, g.geometry);
+      if (p === 'in') return strip(g);
+      if (p === 'on' && (!onEdge || g.gridCode < onEdge.gridCode)) onEdge = g;
+    }
+    return onEdge ? strip(onEdge) : null;
+  }
+}
+
+function strip(g: GridPlacement & { geometry: AreaGeometry }): GridPlacement {
+  return { gridId: g.gridId, gridCode: g.gridCode, villageCode: g.villageCode, townshipCode: g.townshipCode, countyCode: g.countyCode };
+}
+
+const cache = new WeakMap<Knex, Promise<GridIndex>>();
+
+async function build(db: Knex, version: number): Promise<GridIndex> {
+  const rows: Array<{ id: number; code: string; village_code: string; township_code: string; county_code: string; polygon: string }> = await db('grids')
+    .orderBy('code')
+    .select('id', 'code', 'village_code', 'township_code', 'county_code', 'polygon');
+  const grids: Array<GridPlacement & { geometry: AreaGeometry }> = [];
+  for (const r of rows) {
+    const geometry = parseAreaGeometry(r.polygon);
+    if (geometry) grids.push({ gridId: r.id, gridCode: r.code, villageCode: r.village_code, townshipCode: r.township_code, countyCode: r.county_code, geometry });
+  }
+  return new GridIndex(version, grids);
+}
+
+/** The grid index of this database, rebuilt when the grids changed since it was built. */
+export async function gridIndex(db: Knex): Promise<GridIndex> {
+  const { grids: version } = await dataVersions(db);
+  const cached = cache.get(db);
+  if (cached) {
+    const idx = await cached.catch(() => null);
+    if (idx && idx.version === version) return idx;
+  }
+  const next = build(db, version);
+  cache.set(db, next);
+  return next;
+}
+
+/** Place many points at once (imports, the map): one index lookup, then pure computation. */
+export async function placePoints(db: Knex, points: ReadonlyArray<readonly [number, number]>): Promise<Array<GridPlacement | null>> {
+  const idx = await gridIndex(db);
+  return points.map(([lon, lat]) => idx.place(lon, lat));
+}
