@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import { Button, Card, Col, Flex, Form, Row, Space, Tag, Typography, type InputRef } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate } from 'react-router';
@@ -25,6 +25,7 @@ export function LoginPage() {
   const usernameRef = useRef<InputRef>(null);
   const passwordRef = useRef<InputRef>(null);
   const submitRef = useRef<HTMLButtonElement>(null);
+  const [loginError, setLoginError] = useState<unknown>(null);
 
   if (status === 'restoring') return <FullPageSpin />;
   if (account) return <Navigate to={returnPath(location.state)} replace />;
@@ -68,6 +69,8 @@ export function LoginPage() {
               passwordRef={passwordRef}
               submitRef={submitRef}
               notice={sessionLost ? t('login.sessionLost') : undefined}
+              error={loginError}
+              onError={setLoginError}
             />
             <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0, textAlign: 'center' }} data-testid="login-version">
               {info ? t('app.version', { version: info.appVersion }) : '\u00a0'}
@@ -80,6 +83,11 @@ export function LoginPage() {
               accounts={demoAccounts}
               onPick={(a) => {
                 form.setFieldsValue({ username: a.username, password: a.password });
+                form.setFields([
+                  { name: 'username', errors: [] },
+                  { name: 'password', errors: [] },
+                ]);
+                setLoginError(null);
                 // Enter now logs in as the picked account.
                 submitRef.current?.focus();
               }}

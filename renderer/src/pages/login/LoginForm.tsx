@@ -17,21 +17,23 @@ interface Props {
   passwordRef: RefObject<InputRef | null>;
   submitRef: RefObject<HTMLButtonElement | null>;
   notice?: string | undefined;
+  /** The last refusal from the core (kept by the page so picking a demo account can clear it). */
+  error: unknown;
+  onError: (error: unknown) => void;
 }
 
 /** Username and password; Enter in either field submits. The core's refusal is shown above the form. */
-export function LoginForm({ form, onLogin, usernameRef, passwordRef, submitRef, notice }: Props) {
+export function LoginForm({ form, onLogin, usernameRef, passwordRef, submitRef, notice, error, onError }: Props) {
   const { t, i18n } = useTranslation();
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
 
   const onFinish = async (values: LoginValues) => {
     setBusy(true);
-    setError(null);
+    onError(null);
     try {
       await onLogin(values);
     } catch (err) {
-      setError(err);
+      onError(err);
       if (err instanceof CoreError && err.code === 'INVALID_INPUT' && (err.field === 'username' || err.field === 'password')) {
         form.setFields([{ name: err.field, errors: [errorText(err, t, i18n.language)] }]);
       } else if (err instanceof CoreError && err.code === 'BAD_CREDENTIALS') {
@@ -48,7 +50,7 @@ export function LoginForm({ form, onLogin, usernameRef, passwordRef, submitRef, 
       layout="vertical"
       requiredMark={false}
       onFinish={(v) => void onFinish(v)}
-      onValuesChange={() => setError(null)}
+      onValuesChange={() => onError(null)}
       aria-label={t('login.title')}
       data-testid="login-form"
     >
