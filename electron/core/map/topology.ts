@@ -78,13 +78,13 @@ export interface EncodedLayer {
 }
 
 /**
- * Keep the vertices that matter at this tier (a triangle smaller than a quarter of a pixel is invisible),
+ * Keep the vertices that matter at this tier (a triangle of less than one square pixel changes no pixel's colour),
  * snap to a grid a quarter pixel fine, and encode. Closed arcs (an island, a ring with no neighbour) keep
  * at least four points so they stay polygons.
  */
 export function encodeTier(prep: PreparedTopology, detail: DetailTier): EncodedLayer {
   const px = detail === FULL_DETAIL ? 0 : degreesPerPixel(detail);
-  const minWeight = px * px * 0.25;
+  const minWeight = px * px;
   const step = detail === FULL_DETAIL ? 1e-6 : px / 4;
   const tx = prep.bbox ? prep.bbox[0] : 0;
   const ty = prep.bbox ? prep.bbox[1] : 0;
