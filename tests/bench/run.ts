@@ -12,6 +12,7 @@ import type { BenchResult, BenchSuite } from './types';
 const SUITES: Record<string, () => Promise<BenchSuite>> = {
   demo: () => import('./demo'),
   startup: () => import('./startup'),
+  queue: () => import('./queue'),
   map: () => import('./mapPayload'),
 };
 

@@ -1,5 +1,11 @@
 import { CoreError } from '../../../shared/contract/errors';
 import type { HandlerImpls } from '../context';
+import { queryImpls } from './queryHandler';
+import { intakeImpls } from './intake';
+import { transitionImpls } from './transitions';
+import { caseActionImpls } from './caseActions';
+import { detailImpls } from './detail';
+import { mediatorImpls } from './mediators';
 
 const notYet = async (): Promise<never> => {
   throw new CoreError('INTERNAL', '该功能正在开发中');
@@ -7,19 +13,6 @@ const notYet = async (): Promise<never> => {
 
 /** Placeholders until each module lands; replaced one by one (issue 3). */
 export const disputeImpls = {
-  'disputes.intake': notYet,
-  'disputes.findDuplicates': notYet,
-  'disputes.proposeWarning': notYet,
-  'disputes.query': notYet,
-  'disputes.detail': notYet,
-  'disputes.transition': notYet,
-  'disputes.recordMediation': notYet,
-  'disputes.setWarning': notYet,
-  'disputes.addNote': notYet,
-  'disputes.batchAssign': notYet,
-  'disputes.batchSetWarning': notYet,
-  'disputes.mediators': notYet,
-  'disputes.gridsOfVillage': notYet,
   'disputes.print': notYet,
   'disputes.addAttachment': notYet,
   'disputes.getAttachment': notYet,
@@ -34,4 +27,10 @@ export const disputeImpls = {
   'calendar.overrides.set': notYet,
   'disputes.deadlineRules.list': notYet,
   'disputes.deadlineRules.set': notYet,
+  ...queryImpls,
+  ...intakeImpls,
+  ...transitionImpls,
+  ...caseActionImpls,
+  ...detailImpls,
+  ...mediatorImpls,
 } satisfies Partial<HandlerImpls>;

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import * as m0001 from './0001_base';
+import * as m0002 from './0002_disputes_queue';
 import * as m0003 from './0003_map_directory';
 
 /**
@@ -8,5 +9,6 @@ import * as m0003 from './0003_map_directory';
  */
 export const MIGRATIONS: ReadonlyArray<{ name: string; up: (knex: Knex) => Promise<void> }> = [
   { name: '0001_base', up: m0001.up },
+  { name: '0002_disputes_queue', up: m0002.up },
   { name: '0003_map_directory', up: m0003.up },
 ];

@@ -1,0 +1,31 @@
+import type { Knex } from 'knex';
+import { DISPUTE_CATEGORIES, WARNING_LEVELS, type DisputeCategory, type WarningLevel } from '../../../shared/domain/disputeStatus';
+import { describeRule, mediationDeadline, pickRule, type DeadlineRule } from '../../../shared/domain/deadlines';
+import type { WorkdayOverrides } from '../../../shared/domain/workingDays';
+
+/** The admin's workday overrides and deadline rules, as the domain functions take them. */
+export async function loadOverrides(db: Knex): Promise<WorkdayOverrides> {
+  const rows: Array<{ date: string; is_workday: number | boolean }> = await db('workday_overrides').select('date', 'is_workday');
+  return new Map(rows.map((r) => [r.date, Boolean(r.is_workday)]));
+}
+
+const asCategory = (c: string | null): DisputeCategory | null => (c && (DISPUTE_CATEGORIES as readonly string[]).includes(c) ? (c as DisputeCategory) : null);
+const asWarning = (w: string | null): WarningLevel | null => (w && (WARNING_LEVELS as readonly string[]).includes(w) ? (w as WarningLevel) : null);
+
+export interface StoredRule extends DeadlineRule {
+  id: number;
+}
+
+export async function loadRules(db: Knex): Promise<StoredRule[]> {
+  const rows: Array<{ id: number; category: string | null; warning: string | null; days: number; working_days: number | boolean }> = await db('dispute_deadline_rules')
+    .orderBy('id')
+    .select('*');
+  return rows.map((r) => ({ id: r.id, category: asCategory(r.category), warning: asWarning(r.warning), days: r.days, workingDays: Boolean(r.working_days) }));
+}
+
+/** The mediation deadline for a case accepted on `acceptedOn` (China date), and how it was counted. */
+export async function deadlineFor(db: Knex, category: DisputeCategory, warning: WarningLevel, acceptedOn: string): Promise<{ deadline: string; basis: string }> {
+  const rule = pickRule(await loadRules(db), category, warning);
+  const overrides = rule.workingDays ? await loadOverrides(db) : new Map<string, boolean>();
+  return { deadline: mediationDeadline(acceptedOn, rule, overrides), basis: `受理之日起${describeRule(rule)}` };
+}
