@@ -112,3 +112,70 @@ export function parseAreaGeometry(json: string): AreaGeometry | null {
   if ((t === 'Polygon' || t === 'MultiPolygon') && Array.isArray(c)) return g as AreaGeometry;
   return null;
 }
+
+/** Planar distance (degrees) from a point to the nearest edge of an area's rings. */
+export function distanceToBoundary(lon: number, lat: number, geometry: AreaGeometry): number {
+  let best = Infinity;
+  const polys = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+  for (const poly of polys) {
+    for (const ring of poly) {
+      for (let i = 1; i < ring.length; i++) {
+        const [ax, ay] = ring[i - 1]!;
+        const [bx, by] = ring[i]!;
+        const dx = bx - ax;
+        const dy = by - ay;
+        const len2 = dx * dx + dy * dy;
+        const t = len2 === 0 ? 0 : Math.max(0, Math.min(1, ((lon - ax) * dx + (lat - ay) * dy) / len2));
+        const d = Math.hypot(lon - (ax + t * dx), lat - (ay + t * dy));
+        if (d < best) best = d;
+      }
+    }
+  }
+  return best;
+}
+
+/** Do two segments cross at a single interior point (not merely touch or run along each other)? */
+export function segmentsCross(a: Position, b: Position, c: Position, d: Position): boolean {
+  const o = (p: Position, q: Position, r: Position) => Math.sign((q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0]));
+  const o1 = o(a, b, c);
+  const o2 = o(a, b, d);
+  const o3 = o(c, d, a);
+  const o4 = o(c, d, b);
+  return o1 * o2 < 0 && o3 * o4 < 0;
+}
+
+export function outerRings(geometry: AreaGeometry): Ring[] {
+  return geometry.type === 'Polygon' ? [geometry.coordinates[0] ?? []] : geometry.coordinates.map((p) => p[0] ?? []);
+}
+
+/**
+ * Do two areas overlap (share interior)? Cheap and sufficient for grids that should only touch: an edge
+ * of one properly crosses an edge of the other, a vertex of one lies strictly inside the other, or (for
+ * identical shapes, which have neither) an interior point of one lies inside the other.
+ */
+export function areasOverlap(a: AreaGeometry, b: AreaGeometry): boolean {
+  const ra = outerRings(a);
+  const rb = outerRings(b);
+  for (const r1 of ra) for (const p of r1) if (placeInArea(p[0], p[1], b) === 'in') return true;
+  for (const r2 of rb) for (const p of r2) if (placeInArea(p[0], p[1], a) === 'in') return true;
+  for (const r1 of ra) {
+    for (const r2 of rb) {
+      for (let i = 1; i < r1.length; i++) {
+        for (let j = 1; j < r2.length; j++) if (segmentsCross(r1[i - 1]!, r1[i]!, r2[j - 1]!, r2[j]!)) return true;
+      }
+    }
+  }
+  const probe = interiorProbe(a);
+  return probe !== null && placeInArea(probe[0], probe[1], b) === 'in';
+}
+
+/** Some point strictly inside an area (centroid of the first ear that works), or null for a degenerate one. */
+export function interiorProbe(geometry: AreaGeometry): Position | null {
+  for (const ring of outerRings(geometry)) {
+    for (let i = 2; i < ring.length; i++) {
+      const p: Position = [(ring[i - 2]![0] + ring[i - 1]![0] + ring[i]![0]) / 3, (ring[i - 2]![1] + ring[i - 1]![1] + ring[i]![1]) / 3];
+      if (placeInArea(p[0], p[1], geometry) === 'in') return p;
+    }
+  }
+  return null;
+}
