@@ -98,8 +98,11 @@ export type HelpPoint = z.infer<typeof HelpPoint>;
 export const ExcelImportReport = z.object({
   rows: z.number().int(),
   valid: z.number().int(),
+  /** Row numbers as Excel shows them (the header is row 1); column = the Chinese header. */
   errors: z.array(z.object({ row: z.number().int(), column: z.string(), message: z.string() })),
-  imported: z.number().int(),
+  /** Rows written: new points and updated ones (rows with an existing 编号). */
+  inserted: z.number().int(),
+  updated: z.number().int(),
 });
 export type ExcelImportReport = z.infer<typeof ExcelImportReport>;
 
@@ -181,6 +184,8 @@ export const directoryHandlers = {
         contentBase64: z.string().min(1, '请选择文件').max(24_000_000, '文件过大').regex(/^[A-Za-z0-9+/=\r\n]*$/, '文件内容须为 base64'),
         mode: z.enum(['check', 'import']).default('check'),
         onlyGoodRows: z.boolean().default(false),
+        /** Coordinates in the sheet: WGS-84 (as exported) or GCJ-02 (picked on a web map), converted. */
+        crs: z.enum(['wgs84', 'gcj02']).default('wgs84'),
       })
       .strict(),
     output: ExcelImportReport,
