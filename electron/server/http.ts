@@ -7,6 +7,7 @@ import { API_CALL_PATH, API_EVENTS_PATH } from '../../shared/contract/bridge';
 import type { CallResult, CoreErrorPayload, ErrorCode } from '../../shared/contract/errors';
 import type { Core } from '../core/index';
 import { SECURITY_HEADERS } from './securityHeaders';
+import { readTile, TILE_PATH } from '../core/map/basemap';
 
 export interface ServerOptions {
   host: string;
@@ -101,6 +102,16 @@ export async function createHttpServer(core: Core, opts: ServerOptions): Promise
       clearTimeout(authTimer);
       unsubscribe?.();
     });
+  });
+
+  // Raster tiles of the registered MBTiles packages. Not personal data, and <img> requests cannot carry
+  // the bearer token, so no session; read-only; readTile accepts only small integers and registered sets.
+  app.get<{ Params: { set: string; z: string; x: string; y: string } }>(`${TILE_PATH}/:set/:z/:x/:y`, async (req, reply) => {
+    const { set, z, x } = req.params;
+    const y = req.params.y.replace(/\.(png|jpe?g|webp)$/i, '');
+    const tile = await readTile(core, set, z, x, y);
+    if (!tile) return reply.code(404).send(failure('NOT_FOUND', '没有该瓦片'));
+    return reply.type(tile.contentType).header('Cache-Control', 'private, max-age=86400').send(tile.data);
   });
 
   if (opts.staticDir && existsSync(opts.staticDir)) {
