@@ -110,6 +110,8 @@ export const gridHandlers = {
         /** Base64 of the .shp and .dbf (format shapefile). */
         shp: Base64.optional(),
         dbf: Base64.optional(),
+        /** Text encoding of the .dbf attributes: files from Chinese GIS software are often GBK. */
+        dbfEncoding: z.enum(['utf-8', 'gbk']).default('utf-8'),
         /** Coordinate system of the file: GCJ-02 (web maps, DataV) is converted to WGS-84 on import. */
         crs: z.enum(['wgs84', 'gcj02']),
         /** Property holding the code (6/9/12-digit division codes are padded to 12) and the name. */

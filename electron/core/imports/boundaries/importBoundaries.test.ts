@@ -7,6 +7,7 @@ import { findGridForPoint } from '../../grids/pointToGrid';
 import type { Core } from '../../index';
 import { loginAs, seedSmallWorld, tempCore, TEST_PASSWORD } from '../../testing/tempCore';
 import type { BoundaryImportReport } from '../../../../shared/contract/grids';
+import { polygonShapefile } from './shapefileFixture';
 
 /** The real Yiyang files, read in place (../shared/data, never copied into the repo). */
 const DATA = path.resolve(process.cwd(), '../shared/data');
@@ -115,5 +116,29 @@ describe('boundaries.import', () => {
     expect(notJson.ok ? null : notJson.error.message).toContain('GeoJSON');
     const outside = await report('admin', { kind: 'divisions', format: 'geojson', geojson: collection(feature('430902', square(112.3, 28.5))), crs: 'wgs84' });
     expect(outside.problems[0]?.message).toContain('不在本辖区');
+  });
+});
+
+describe('boundaries.import from a Shapefile', () => {
+  it('reads polygons and GBK attributes from .shp + .dbf', async () => {
+    const { core, cleanup } = await tempCore();
+    try {
+      await seedSmallWorld(core);
+      const token = await loginAs(core, 'admin');
+      // Outer ring clockwise as the Shapefile format wants; 西村 has no outline, so only overlaps are checked.
+      const ring = [[112.03, 28.0], [112.03, 28.01], [112.04, 28.01], [112.04, 28.0], [112.03, 28.0]];
+      const gbk = (s: string) => Buffer.from(new Uint8Array(s === '西村三网格' ? [0xce, 0xf7, 0xb4, 0xe5, 0xc8, 0xfd, 0xcd, 0xf8, 0xb8, 0xf1] : Buffer.from(s, 'latin1')));
+      const { shp, dbf } = polygonShapefile([{ rings: [ring], attributes: { CODE: '999901001202003', NAME: '西村三网格' } }], gbk);
+      const res = await core.invoke(
+        'boundaries.import',
+        { kind: 'grids', format: 'shapefile', shp: shp.toString('base64'), dbf: dbf.toString('base64'), dbfEncoding: 'gbk', crs: 'wgs84', codeField: 'CODE', nameField: 'NAME', mode: 'import' },
+        { token },
+      );
+      if (!res.ok) throw new Error(res.error.message);
+      expect(res.value).toMatchObject({ imported: true, inserted: 1, problems: [] });
+      expect(await core.db('grids').where({ code: '999901001202003' }).first('name')).toEqual({ name: '西村三网格' });
+    } finally {
+      await cleanup();
+    }
   });
 });

@@ -13,7 +13,7 @@ export async function importBoundaries(ctx: HandlerContext, input: ParsedInputOf
   const raws: RawFeature[] =
     input.format === 'geojson'
       ? readGeoJson(input.geojson ?? '')
-      : await readShapefileBuffers(Buffer.from(input.shp ?? '', 'base64'), Buffer.from(input.dbf ?? '', 'base64'));
+      : await readShapefileBuffers(Buffer.from(input.shp ?? '', 'base64'), Buffer.from(input.dbf ?? '', 'base64'), input.dbfEncoding);
   const { valid, problems } = await validateBoundaries(ctx.db, raws, {
     kind: input.kind,
     crs: input.crs,

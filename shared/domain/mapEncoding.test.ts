@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { decodeArcs, decodePoints, decodeShapes, encodeArcs, encodePoints, encodeShapes, IntReader, IntWriter, ringFromArcs } from './mapEncoding';
+import { placeInArea, segmentsCross, areasOverlap, type AreaGeometry } from './geometry';
+
+describe('map encoding', () => {
+  it('round-trips integers of every size and sign in URL-safe characters', () => {
+    const values = [0, 1, -1, 15, -16, 16, 1023, -1024, 123456789, -987654321, 2 ** 40, -(2 ** 40)];
+    const w = new IntWriter();
+    values.forEach((v) => w.write(v));
+    const s = w.toString();
+    expect(s).toMatch(/^[A-Za-z0-9_-]+$/);
+    const r = new IntReader(s);
+    expect(values.map(() => r.read())).toEqual(values);
+    expect(r.done).toBe(true);
+    expect(() => new IntReader('*').read()).toThrow('编码无效');
+  });
+
+  it('round-trips arcs, shapes and points through the quantization', () => {
+    const arcs = [[[0, 0], [10, 0], [10, 10]], [[10, 10], [0, 10], [0, 0]]] as Array<Array<[number, number]>>;
+    const q = { scale: [0.001, 0.001] as [number, number], translate: [112, 28] as [number, number] };
+    const decoded = decodeArcs(encodeArcs(arcs), q);
+    expect(decoded[0]![1]![0]).toBeCloseTo(112.01, 9);
+    const shapes = decodeShapes(encodeShapes([[[0, 1]], [[~1, ~0]]]), 2);
+    expect(shapes).toEqual([[[0, 1]], [[~1, ~0]]]);
+    const ring = ringFromArcs(shapes[0]![0]!, decoded);
+    expect(ring).toHaveLength(5);
+    expect(ring[0]).toEqual(ring[4]);
+    expect(ringFromArcs(shapes[1]![0]!, decoded)[1]).toEqual(ring[3]);
+    expect(decodePoints(encodePoints([[5, 5], [3, 9]]), q)[1]![1]).toBeCloseTo(28.009, 9);
+  });
+});
+
+describe('geometry', () => {
+  const square: AreaGeometry = { type: 'Polygon', coordinates: [[[0, 0], [2, 0], [2, 2], [0, 2], [0, 0]], [[0.5, 0.5], [1, 0.5], [1, 1], [0.5, 1], [0.5, 0.5]]] };
+  it('places points inside, on edges, in holes and outside', () => {
+    expect(placeInArea(1.5, 1.5, square)).toBe('in');
+    expect(placeInArea(2, 1, square)).toBe('on');
+    expect(placeInArea(0.75, 0.75, square)).toBe('out');
+    expect(placeInArea(0.5, 0.75, square)).toBe('on');
+    expect(placeInArea(3, 1, square)).toBe('out');
+  });
+  it('tells touching areas from overlapping ones', () => {
+    const a: AreaGeometry = { type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]]] };
+    const touching: AreaGeometry = { type: 'Polygon', coordinates: [[[1, 0], [2, 0], [2, 1], [1, 1], [1, 0]]] };
+    const cross: AreaGeometry = { type: 'Polygon', coordinates: [[[0.5, -1], [0.6, -1], [0.6, 2], [0.5, 2], [0.5, -1]]] };
+    expect(areasOverlap(a, touching)).toBe(false);
+    expect(areasOverlap(a, cross)).toBe(true);
+    expect(areasOverlap(a, a)).toBe(true);
+    expect(segmentsCross([0, 0], [1, 1], [0, 1], [1, 0])).toBe(true);
+    expect(segmentsCross([0, 0], [1, 0], [1, 0], [2, 0])).toBe(false);
+  });
+});
