@@ -20,12 +20,12 @@ describe('map encoding', () => {
     const q = { scale: [0.001, 0.001] as [number, number], translate: [112, 28] as [number, number] };
     const decoded = decodeArcs(encodeArcs(arcs), q);
     expect(decoded[0]![1]![0]).toBeCloseTo(112.01, 9);
-    const shapes = decodeShapes(encodeShapes([[[0, 1]], [[~1, ~0]]]), 2);
-    expect(shapes).toEqual([[[0, 1]], [[~1, ~0]]]);
-    const ring = ringFromArcs(shapes[0]![0]!, decoded);
+    const shapes = decodeShapes(encodeShapes([[[[0, 1]]], [[[~1, ~0]]]]), 2);
+    expect(shapes).toEqual([[[[0, 1]]], [[[~1, ~0]]]]);
+    const ring = ringFromArcs(shapes[0]![0]![0]!, decoded);
     expect(ring).toHaveLength(5);
     expect(ring[0]).toEqual(ring[4]);
-    expect(ringFromArcs(shapes[1]![0]!, decoded)[1]).toEqual(ring[3]);
+    expect(ringFromArcs(shapes[1]![0]![0]!, decoded)[1]).toEqual(ring[3]);
     expect(decodePoints(encodePoints([[5, 5], [3, 9]]), q)[1]![1]).toBeCloseTo(28.009, 9);
   });
 });
