@@ -9,6 +9,10 @@ import { DivisionsPage } from './pages/DivisionsPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { ComingSoonPage } from './pages/ComingSoonPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { QueuePage } from './pages/queue/QueuePage';
+import { IntakePage } from './pages/queue/intake/IntakePage';
+import { CasePage } from './pages/case/CasePage';
+import { MapPage } from './pages/map/MapPage';
 
 /**
  * Hash routes (#/dashboard, #/divisions, …): they work the same from app://console/ and from a plain
@@ -31,8 +35,10 @@ export function App() {
               <Route index element={<Navigate to="/dashboard" replace />} />
               <Route path="dashboard" element={<DashboardPage />} />
               <Route path="divisions" element={<DivisionsPage />} />
-              <Route path="map" element={<ComingSoonPage feature="map" />} />
-              <Route path="queue" element={<ComingSoonPage feature="queue" />} />
+              <Route path="map" element={<MapPage />} />
+              <Route path="queue" element={<QueuePage />} />
+              <Route path="queue/new" element={<IntakePage />} />
+              <Route path="cases/:id" element={<CasePage />} />
               <Route path="directory" element={<ComingSoonPage feature="directory" />} />
               <Route path="wall" element={<ComingSoonPage feature="wall" />} />
               <Route path="settings" element={<SettingsPage />} />

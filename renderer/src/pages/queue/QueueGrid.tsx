@@ -1,0 +1,78 @@
+import { useMemo, useRef, type RefObject } from 'react';
+import { AgGridReact } from 'ag-grid-react';
+import type { ColumnState, GridApi, IDatasource, SelectionChangedEvent } from 'ag-grid-community';
+import { useTranslation } from 'react-i18next';
+import type { QueueRow, QueueSort } from '../../../../shared/contract';
+import { GRID_LOCALE_ZH, queueGridTheme } from './agGridSetup';
+import { queueColumns, queueRowClassRules } from './queueColumns';
+import { sortFromModel } from './queueDatasource';
+import './queue.css';
+
+export const QUEUE_BLOCK_SIZE = 100;
+
+interface Props {
+  datasource: IDatasource;
+  initialSort: QueueSort;
+  apiRef: RefObject<GridApi<QueueRow> | null>;
+  onSortChange(sort: QueueSort): void;
+  onSelectionChange(rows: QueueRow[]): void;
+  onOpen(row: QueueRow): void;
+}
+
+export function sortColumnState(sort: QueueSort): ColumnState[] {
+  return [{ colId: sort.field, sort: sort.dir }];
+}
+
+/** The queue ledger: AG Grid's infinite row model, 100-row blocks fetched from the core. */
+export function QueueGrid({ datasource, initialSort, apiRef, onSortChange, onSelectionChange, onOpen }: Props) {
+  const { t, i18n } = useTranslation();
+  const columnDefs = useMemo(() => queueColumns(t), [t]);
+  const initialSortRef = useRef(initialSort);
+  const localeText = i18n.language === 'zh-CN' ? GRID_LOCALE_ZH : undefined;
+
+  return (
+    <div className="gc-queue-grid" style={{ flex: 1, minHeight: 240 }} data-testid="queue-grid">
+      <AgGridReact<QueueRow>
+        key={i18n.language}
+        theme={queueGridTheme}
+        loadThemeGoogleFonts={false}
+        localeText={localeText}
+        columnDefs={columnDefs}
+        defaultColDef={{ sortable: false, resizable: false, suppressMovable: true }}
+        rowModelType="infinite"
+        datasource={datasource}
+        cacheBlockSize={QUEUE_BLOCK_SIZE}
+        maxBlocksInCache={50}
+        maxConcurrentDatasourceRequests={2}
+        blockLoadDebounceMillis={0}
+        infiniteInitialRowCount={1}
+        getRowId={(p) => String(p.data.id)}
+        rowClassRules={queueRowClassRules}
+        rowSelection={{ mode: 'multiRow', checkboxes: true, headerCheckbox: false, enableClickSelection: false }}
+        tooltipShowDelay={600}
+        onGridReady={(e) => {
+          apiRef.current = e.api;
+          e.api.applyColumnState({ state: sortColumnState(initialSortRef.current), defaultState: { sort: null } });
+        }}
+        onGridPreDestroyed={() => {
+          apiRef.current = null;
+        }}
+        onSortChanged={(e) => {
+          const model = e.api
+            .getColumnState()
+            .filter((c) => c.sort)
+            .map((c) => ({ colId: c.colId, sort: c.sort === 'asc' ? ('asc' as const) : ('desc' as const) }));
+          onSortChange(sortFromModel(model));
+        }}
+        onSelectionChanged={(e: SelectionChangedEvent<QueueRow>) => onSelectionChange(e.api.getSelectedRows())}
+        onRowDoubleClicked={(e) => {
+          if (e.data) onOpen(e.data);
+        }}
+        onCellKeyDown={(e) => {
+          const key = e.event instanceof KeyboardEvent ? e.event.key : '';
+          if (key === 'Enter' && e.data) onOpen(e.data);
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,141 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Button, Flex, Space, Switch, Typography, type InputRef } from 'antd';
+import { ClearOutlined, PlusOutlined } from '@ant-design/icons';
+import type { GridApi } from 'ag-grid-community';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useSearchParams } from 'react-router';
+import type { QueueFilter, QueueRow, QueueSort, QueueView } from '../../../../shared/contract';
+import type { Role } from '../../../../shared/contract/roles';
+import { CallError } from '../../components/CallError';
+import { useDataChanged } from '../../hooks/useDataChanged';
+import { formatCount } from '../../lib/format';
+import { useAccount } from '../../session/sessionContext';
+import { CaseDrawer } from '../case/CaseDrawer';
+import { BatchActions } from './BatchActions';
+import { ExportButton } from './ExportButton';
+import { ImportButton } from './ImportDialog';
+import { QueueFilterBar } from './QueueFilterBar';
+import { QueueGrid, sortColumnState } from './QueueGrid';
+import { queueDatasource, type BlockInfo } from './queueDatasource';
+import { conditionCount, defaultView, initialView, rememberView, RED_ON_TOP } from './queueViewState';
+import { QuickSearch } from './QuickSearch';
+import { SavedViews } from './SavedViews';
+import { useQueueKeys } from './useQueueKeys';
+
+const INTAKE_ROLES: readonly Role[] = ['admin', 'director', 'dispatcher', 'grid_worker'];
+const IMPORT_ROLES: readonly Role[] = ['admin', 'director', 'dispatcher'];
+const EXPORT_ROLES: readonly Role[] = ['admin', 'director', 'dispatcher', 'mediator', 'leader'];
+
+/** 矛盾纠纷: the dispute ledger with filters, quick search, saved views, batch actions, export and import. */
+export function QueuePage() {
+  const { t } = useTranslation();
+  const account = useAccount();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const [filter, setFilter] = useState<QueueFilter>(() => initialView(account.id, account.role, params.get('filter')).filter);
+  const [sort, setSort] = useState<QueueSort>(() => initialView(account.id, account.role, params.get('filter')).sort);
+  const [block, setBlock] = useState<BlockInfo | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [selected, setSelected] = useState<QueueRow[]>([]);
+  const [openCase, setOpenCase] = useState<number | null>(null);
+  const apiRef = useRef<GridApi<QueueRow> | null>(null);
+  const searchRef = useRef<InputRef>(null);
+
+  const view: QueueView = useMemo(() => ({ filter, sort }), [filter, sort]);
+  useEffect(() => rememberView(account.id, view), [account.id, view]);
+
+  const datasource = useMemo(
+    () =>
+      queueDatasource(
+        filter,
+        (info) => {
+          setBlock(info);
+          setError(null);
+        },
+        setError,
+      ),
+    [filter],
+  );
+
+  const applySort = useCallback((next: QueueSort) => {
+    setSort(next);
+    apiRef.current?.applyColumnState({ state: sortColumnState(next), defaultState: { sort: null } });
+  }, []);
+  const loadView = useCallback(
+    (v: QueueView) => {
+      setFilter(v.filter);
+      applySort(v.sort);
+    },
+    [applySort],
+  );
+  const refresh = useCallback(() => {
+    apiRef.current?.deselectAll();
+    apiRef.current?.refreshInfiniteCache();
+  }, []);
+  useDataChanged(refresh);
+  useQueueKeys({ searchRef, onNewCase: INTAKE_ROLES.includes(account.role) ? () => void navigate('/queue/new') : undefined });
+
+  const redOnTop = sort.field === RED_ON_TOP.field && sort.dir === RED_ON_TOP.dir;
+  const conditions = conditionCount(filter);
+  return (
+    <Flex vertical gap={8} style={{ flex: 1, minHeight: 0 }} data-testid="queue-page">
+      <Flex justify="space-between" align="center" wrap gap={8}>
+        <Space align="baseline" size={16}>
+          <Typography.Title level={4} style={{ margin: 0 }}>
+            {t('queue.title')}
+          </Typography.Title>
+          <Typography.Text data-testid="queue-total" data-value={block?.total ?? ''} role="status">
+            {block ? t('queue.total', { n: formatCount(block.total) }) : t('queue.loading')}
+          </Typography.Text>
+        </Space>
+        <Space wrap>
+          {INTAKE_ROLES.includes(account.role) && (
+            <Button type="primary" icon={<PlusOutlined />} data-testid="queue-new" onClick={() => void navigate('/queue/new')} title="Alt+N">
+              {t('queue.newCase')}
+            </Button>
+          )}
+          {IMPORT_ROLES.includes(account.role) && <ImportButton onImported={refresh} />}
+          {EXPORT_ROLES.includes(account.role) && <ExportButton view={view} total={block?.total ?? null} />}
+        </Space>
+      </Flex>
+      <Flex justify="space-between" align="center" wrap gap={8}>
+        <Space wrap>
+          <QuickSearch inputRef={searchRef} value={filter.text ?? ''} onSearch={(text) => setFilter((f) => withText(f, text))} />
+          <SavedViews view={view} onLoad={loadView} />
+          <Space size={4}>
+            <Switch
+              size="small"
+              id="queue-red-on-top"
+              data-testid="queue-red-on-top"
+              checked={redOnTop}
+              onChange={(on) => applySort(on ? RED_ON_TOP : defaultView('dispatcher').sort)}
+            />
+            <label htmlFor="queue-red-on-top">{t('queue.redOnTop')}</label>
+          </Space>
+          <Button icon={<ClearOutlined />} disabled={conditions === 0} onClick={() => setFilter({})} data-testid="queue-clear">
+            {t('queue.clearFilters', { count: conditions })}
+          </Button>
+        </Space>
+        <BatchActions selected={selected} role={account.role} onDone={refresh} />
+      </Flex>
+      <QueueFilterBar filter={filter} onChange={setFilter} role={account.role} />
+      {error !== null && <CallError error={error} onRetry={refresh} />}
+      <QueueGrid
+        datasource={datasource}
+        initialSort={sort}
+        apiRef={apiRef}
+        onSortChange={setSort}
+        onSelectionChange={setSelected}
+        onOpen={(row) => setOpenCase(row.id)}
+      />
+      {openCase !== null && <CaseDrawer id={openCase} onClose={() => setOpenCase(null)} />}
+    </Flex>
+  );
+}
+
+function withText(filter: QueueFilter, text: string): QueueFilter {
+  const next = { ...filter };
+  if (text) next.text = text;
+  else delete next.text;
+  return next;
+}
