@@ -32,8 +32,11 @@ export const BoundaryLayer = z.object({
   quantization: Quantization,
   /** Encoded arcs (mapEncoding.encodeArcs). */
   arcs: z.string(),
-  /** Per feature, in the order of `codes`. */
-  codes: z.array(z.string()),
+  /** How many features. */
+  count: z.number().int(),
+  /** Feature codes, sorted, encoded (mapEncoding.encodeCodes). */
+  codes: z.string(),
+  /** Feature names, in the order of the codes. */
   names: z.array(z.string()),
   /** Encoded arc references (mapEncoding.encodeShapes). */
   shapes: z.string(),
@@ -46,14 +49,16 @@ export const MapMeasure = z.enum(['openDisputes', 'redWarnings', 'population']);
 
 export const PointLayer = z.object({
   quantization: Quantization,
-  /** Encoded positions (mapEncoding.encodePoints), in the order of `ids`. */
+  count: z.number().int(),
+  /** Encoded positions (mapEncoding.encodePoints). */
   positions: z.string(),
-  ids: z.array(z.number().int()),
-  /** Index into `kinds` for each point (category of a service point; warning level of a dispute). */
-  kind: z.array(z.number().int()),
+  /** Ids in the same order (mapEncoding.encodeInts, delta). */
+  ids: z.string(),
+  /** Per point an index into `kinds` (a service point's category; a dispute's warning level), encodeInts. */
+  kind: z.string(),
   kinds: z.array(z.string()),
-  /** Second index (a dispute's category), into `subKinds`; empty for service points. */
-  subKind: z.array(z.number().int()),
+  /** Per point an index into `subKinds` (a dispute's category); empty for service points. */
+  subKind: z.string(),
   subKinds: z.array(z.string()),
   /** How many matched but have no location (cannot be drawn). */
   withoutLocation: z.number().int(),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeArcs, decodePoints, decodeShapes, encodeArcs, encodePoints, encodeShapes, IntReader, IntWriter, ringFromArcs } from './mapEncoding';
+import { decodeArcs, decodeCodes, decodeInts, decodePoints, decodeShapes, encodeArcs, encodeCodes, encodeInts, encodePoints, encodeShapes, IntReader, IntWriter, ringFromArcs } from './mapEncoding';
 import { placeInArea, segmentsCross, areasOverlap, type AreaGeometry } from './geometry';
 
 describe('map encoding', () => {
@@ -27,6 +27,22 @@ describe('map encoding', () => {
     expect(ring[0]).toEqual(ring[4]);
     expect(ringFromArcs(shapes[1]![0]![0]!, decoded)[1]).toEqual(ring[3]);
     expect(decodePoints(encodePoints([[5, 5], [3, 9]]), q)[1]![1]).toBeCloseTo(28.009, 9);
+  });
+});
+
+describe('codes and id lists', () => {
+  it('round-trips sorted 12- and 15-digit codes with leading zeros kept', () => {
+    const grids = ['430902001201001', '430902001201002', '430902001202001', '430981104210013'];
+    expect(decodeCodes(encodeCodes(grids))).toEqual(grids);
+    const small = ['010100000000', '010200000000'];
+    expect(decodeCodes(encodeCodes(small))).toEqual(small);
+    expect(decodeCodes(encodeCodes([]))).toEqual([]);
+    expect(() => encodeCodes(['12', '123'])).toThrow();
+  });
+  it('round-trips id lists in any order and index lists', () => {
+    const ids = [17, 3, 19000, 4, 4];
+    expect(decodeInts(encodeInts(ids, true), true)).toEqual(ids);
+    expect(decodeInts(encodeInts([0, 8, 2], false), false)).toEqual([0, 8, 2]);
   });
 });
 

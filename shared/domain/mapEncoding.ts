@@ -112,13 +112,20 @@ export type ArcRefs = number[][][]; // polygons → rings → arc indexes
 
 export function encodeShapes(shapes: readonly ArcRefs[]): string {
   const w = new IntWriter();
+  // Neighbouring features use neighbouring arcs: each index is written as the step from the previous
+  // one (doubled, plus 1 when the arc is reversed), which keeps most references to one character.
+  let prev = 0;
   for (const polys of shapes) {
     w.write(polys.length);
     for (const rings of polys) {
       w.write(rings.length);
       for (const ring of rings) {
         w.write(ring.length);
-        for (const a of ring) w.write(a);
+        for (const a of ring) {
+          const index = a < 0 ? ~a : a;
+          w.write((index - prev) * 2 + (a < 0 ? 1 : 0));
+          prev = index;
+        }
       }
     }
   }
@@ -127,6 +134,7 @@ export function encodeShapes(shapes: readonly ArcRefs[]): string {
 
 export function decodeShapes(encoded: string, count: number): ArcRefs[] {
   const r = new IntReader(encoded);
+  let prev = 0;
   const shapes: ArcRefs[] = [];
   for (let f = 0; f < count; f++) {
     const polys: ArcRefs = [];
@@ -137,7 +145,12 @@ export function decodeShapes(encoded: string, count: number): ArcRefs[] {
       for (let k = 0; k < nr; k++) {
         const na = r.read();
         const ring: number[] = [];
-        for (let a = 0; a < na; a++) ring.push(r.read());
+        for (let a = 0; a < na; a++) {
+          const v = r.read();
+          const reversed = ((v % 2) + 2) % 2 === 1;
+          prev += (v - (reversed ? 1 : 0)) / 2;
+          ring.push(reversed ? ~prev : prev);
+        }
         rings.push(ring);
       }
       polys.push(rings);
@@ -153,8 +166,8 @@ export function ringFromArcs(refs: readonly number[], arcs: readonly LonLat[][])
   for (const ref of refs) {
     const arc = arcs[ref < 0 ? ~ref : ref];
     if (!arc) continue;
-    const pts = ref < 0 ? [...arc].reverse() : arc;
-    for (let i = ring.length > 0 ? 1 : 0; i < pts.length; i++) ring.push(pts[i]!);
+    const n = arc.length;
+    for (let i = ring.length > 0 ? 1 : 0; i < n; i++) ring.push(ref < 0 ? arc[n - 1 - i]! : arc[i]!);
   }
   return ring;
 }
@@ -182,6 +195,62 @@ export function decodePoints(encoded: string, q: Quantization): LonLat[] {
     x += r.read();
     y += r.read();
     out.push([x * q.scale[0] + q.translate[0], y * q.scale[1] + q.translate[1]]);
+  }
+  return out;
+}
+
+/**
+ * Sorted numeric codes of one width (division or grid codes) as deltas: "430902001201001",
+ * "430902001201002" … become one or two characters each. Width first, then the count, then the deltas.
+ */
+export function encodeCodes(codes: readonly string[]): string {
+  const w = new IntWriter();
+  const width = codes[0]?.length ?? 0;
+  if (!codes.every((c) => c.length === width && /^\d+$/.test(c)) || width > 15) throw new Error('编码须为等长数字');
+  w.write(width);
+  w.write(codes.length);
+  let prev = 0;
+  for (const c of codes) {
+    const v = Number(c);
+    w.write(v - prev);
+    prev = v;
+  }
+  return w.toString();
+}
+
+export function decodeCodes(encoded: string): string[] {
+  const r = new IntReader(encoded);
+  if (r.done) return [];
+  const width = r.read();
+  const n = r.read();
+  const out: string[] = new Array<string>(n);
+  let v = 0;
+  for (let i = 0; i < n; i++) {
+    v += r.read();
+    out[i] = String(v).padStart(width, '0');
+  }
+  return out;
+}
+
+/** A list of small non-negative integers (ids in layer order, category indexes). */
+export function encodeInts(values: readonly number[], delta: boolean): string {
+  const w = new IntWriter();
+  let prev = 0;
+  for (const v of values) {
+    w.write(delta ? v - prev : v);
+    prev = v;
+  }
+  return w.toString();
+}
+
+export function decodeInts(encoded: string, delta: boolean): number[] {
+  const r = new IntReader(encoded);
+  const out: number[] = [];
+  let prev = 0;
+  while (!r.done) {
+    const v = r.read();
+    prev = delta ? prev + v : v;
+    out.push(prev);
   }
   return out;
 }

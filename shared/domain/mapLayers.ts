@@ -2,12 +2,13 @@
  * Turning the map handlers' compact layers back into shapes and points, for the renderer (and tests).
  * Types are structural so this file needs neither zod nor the contract.
  */
-import { decodeArcs, decodePoints, decodeShapes, ringFromArcs, type LonLat, type Quantization } from './mapEncoding';
+import { decodeArcs, decodeCodes, decodeInts, decodePoints, decodeShapes, ringFromArcs, type LonLat, type Quantization } from './mapEncoding';
 
 export interface EncodedBoundaryLayer {
   quantization: Quantization;
   arcs: string;
-  codes: string[];
+  count: number;
+  codes: string;
   names: string[];
   shapes: string;
 }
@@ -21,8 +22,8 @@ export interface BoundaryFeature {
 
 export function decodeBoundaryLayer(layer: EncodedBoundaryLayer): BoundaryFeature[] {
   const arcs = decodeArcs(layer.arcs, layer.quantization);
-  const shapes = decodeShapes(layer.shapes, layer.codes.length);
-  return layer.codes.map((code, i) => ({
+  const shapes = decodeShapes(layer.shapes, layer.count);
+  return decodeCodes(layer.codes).map((code, i) => ({
     code,
     name: layer.names[i] ?? '',
     polygons: (shapes[i] ?? []).map((rings) => rings.map((refs) => ringFromArcs(refs, arcs))).filter((rings) => (rings[0]?.length ?? 0) >= 4),
@@ -37,10 +38,10 @@ export function decodeBorderLines(layer: EncodedBoundaryLayer): LonLat[][] {
 export interface EncodedPointLayer {
   quantization: Quantization;
   positions: string;
-  ids: number[];
-  kind: number[];
+  ids: string;
+  kind: string;
   kinds: string[];
-  subKind: number[];
+  subKind: string;
   subKinds: string[];
 }
 
@@ -54,11 +55,13 @@ export interface MapPoint {
 
 export function decodePointLayer(layer: EncodedPointLayer): MapPoint[] {
   const pos = decodePoints(layer.positions, layer.quantization);
-  return layer.ids.map((id, i) => ({
+  const kind = decodeInts(layer.kind, false);
+  const sub = layer.subKind ? decodeInts(layer.subKind, false) : null;
+  return decodeInts(layer.ids, true).map((id, i) => ({
     id,
     lon: pos[i]![0],
     lat: pos[i]![1],
-    kind: layer.kinds[layer.kind[i]!] ?? '',
-    subKind: layer.subKind.length > 0 ? (layer.subKinds[layer.subKind[i]!] ?? null) : null,
+    kind: layer.kinds[kind[i]!] ?? '',
+    subKind: sub ? (layer.subKinds[sub[i]!] ?? null) : null,
   }));
 }

@@ -19,6 +19,7 @@ export const mapImpls = {
       detail: layer.detail,
       quantization: layer.quantization,
       arcs: layer.arcs,
+      count: layer.count,
       codes: layer.codes,
       names: layer.names,
       shapes: layer.shapes,

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loginAs, seedSmallWorld, tempCore } from '../testing/tempCore';
 import type { Core } from '../index';
 import { decodeBoundaryLayer, decodePointLayer } from '../../../shared/domain/mapLayers';
+import { decodeCodes } from '../../../shared/domain/mapEncoding';
 import type { BoundaryLayer, PointLayer, SearchHit } from '../../../shared/contract/map';
 
 describe('map handlers', () => {
@@ -25,7 +26,8 @@ describe('map handlers', () => {
 
   it('sends the grids as a topology whose decoded shapes match the stored squares', async () => {
     const layer = await call<BoundaryLayer>('director', 'map.boundaries', { level: 'grid', zoom: 16 });
-    expect(layer.codes).toEqual(['999901001201001', '999901001201002', '999901001202001', '999902001201001']);
+    expect(decodeCodes(layer.codes)).toEqual(['999901001201001', '999901001201002', '999901001202001', '999902001201001']);
+    expect(layer.count).toBe(4);
     const features = decodeBoundaryLayer(layer);
     const first = features[0]!.polygons[0]![0]!;
     const xs = first.map((p) => p[0]);
@@ -67,7 +69,8 @@ describe('map handlers', () => {
     expect(pts[0]!.lon).toBeCloseTo(112.005, 5);
     expect(layer.withoutLocation).toBe(1);
     const none = await call<PointLayer>('director', 'map.disputes', { warnings: ['blue'] });
-    expect(none.ids).toHaveLength(0);
+    expect(none.count).toBe(0);
+    expect(decodePointLayer(none)).toEqual([]);
   });
 
   it('finds 2-character names by substring and grid codes by prefix', async () => {

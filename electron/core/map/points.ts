@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type { DisputeMapFilter, PointLayer } from '../../../shared/contract/map';
 import { OPEN_STATUSES, WARNING_LEVELS } from '../../../shared/domain/disputeStatus';
-import { encodePoints } from '../../../shared/domain/mapEncoding';
+import { encodeInts, encodePoints } from '../../../shared/domain/mapEncoding';
 import { SERVICE_POINT_CATEGORY_CODES } from '../../../shared/domain/servicePoints';
 import type { HandlerContext } from '../context';
 
@@ -51,12 +51,13 @@ export function toPointLayer(rows: PointRow[], kinds: readonly string[], subKind
   const extraSub = [...(subKinds ?? [])];
   return {
     quantization: { scale: [POINT_STEP, POINT_STEP], translate: [minX, minY] },
+    count: q.length,
     positions: encodePoints(q.map((p) => [p.x, p.y] as const)),
-    ids: q.map((p) => p.r.id),
-    kind: q.map((p) => idx(p.r.kind)),
+    ids: encodeInts(q.map((p) => p.r.id), true),
+    kind: encodeInts(q.map((p) => idx(p.r.kind)), false),
     kinds: extraKinds,
     subKind: subKinds
-      ? q.map((p) => {
+      ? encodeInts(q.map((p) => {
           const s = p.r.sub ?? '';
           let i = subIndex.get(s);
           if (i === undefined) {
@@ -64,8 +65,8 @@ export function toPointLayer(rows: PointRow[], kinds: readonly string[], subKind
             subIndex.set(s, i);
           }
           return i;
-        })
-      : [],
+        }), false)
+      : '',
     subKinds: subKinds ? extraSub : [],
     withoutLocation: rows.length - located.length,
   };

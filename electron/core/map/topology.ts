@@ -2,7 +2,7 @@ import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson'
 import { topology } from 'topojson-server';
 import { presimplify } from 'topojson-simplify';
 import type { GeometryCollection, GeometryObject, Topology } from 'topojson-specification';
-import { encodeArcs, encodeShapes, type ArcRefs } from '../../../shared/domain/mapEncoding';
+import { encodeArcs, encodeCodes, encodeShapes, type ArcRefs } from '../../../shared/domain/mapEncoding';
 
 /**
  * Boundaries of one level as a topology: neighbours reference the same arc for their common border, so
@@ -70,7 +70,8 @@ export interface EncodedLayer {
   detail: DetailTier;
   quantization: { scale: [number, number]; translate: [number, number] };
   arcs: string;
-  codes: string[];
+  count: number;
+  codes: string;
   names: string[];
   shapes: string;
   bbox: [number, number, number, number] | null;
@@ -110,7 +111,8 @@ export function encodeTier(prep: PreparedTopology, detail: DetailTier): EncodedL
     detail,
     quantization: { scale: [step, step], translate: [tx, ty] },
     arcs: encodeArcs(quantized),
-    codes: prep.codes,
+    count: prep.codes.length,
+    codes: encodeCodes(prep.codes),
     names: prep.names,
     shapes: encodeShapes(prep.shapes),
     bbox: prep.bbox,
