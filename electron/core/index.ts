@@ -13,6 +13,7 @@ import { auditImpls } from './audit/handlers';
 import { divisionImpls } from './divisions/handlers';
 import { systemImpls } from './system/handlers';
 import { disputeImpls } from './disputes/handlers';
+import { setBackgroundEmitter } from './disputes/jobEvents';
 import { mapImpls } from './map/handlers';
 import { gridImpls } from './grids/handlers';
 import { directoryImpls } from './directory/handlers';
@@ -77,6 +78,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     bus.emit('*', event, payload);
   };
   const invoke = createDispatcher(db, env, impls, emit);
+  setBackgroundEmitter(db, emit);
   return {
     invoke,
     clockFixedByCaller: opts.clock !== undefined,

@@ -97,7 +97,8 @@ export const disputeAdminHandlers = {
     input: z.object({ view: QueueView }).strict(),
     output: ExportJob,
     access: ['admin', 'director', 'dispatcher', 'mediator', 'leader'],
-    writes: true,
+    // Reads (so the job may outlive the call); the export itself is audited by the handler.
+    writes: false,
   }),
   'disputes.export.status': handler({
     summary: 'Where an export job stands.',

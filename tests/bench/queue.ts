@@ -9,7 +9,7 @@
  * "cold" figures clear the engine's caches before every sample (a view opened for the first time, or
  * right after a write); "warm" is scrolling a view already open. The targets apply to cold figures.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sqlite3 from 'sqlite3';
@@ -229,22 +229,30 @@ const ROW_SQL = `SELECT d.*, t.name township_name, v.name village_name, g.name g
 
 export async function run(opts: { size?: string }): Promise<BenchResult[]> {
   const size = Number(opts.size ?? 1_000_000);
-  const dir = mkdtempSync(path.join(tmpdir(), 'ggc-bench-queue-'));
+  // QUEUE_BENCH_DIR keeps the generated database between runs (for studying plans); normally a temp dir.
+  const keep = process.env.QUEUE_BENCH_DIR;
+  const dir = keep ?? mkdtempSync(path.join(tmpdir(), 'ggc-bench-queue-'));
+  const reuse = keep !== undefined && existsSync(path.join(dir, DATABASE_FILE));
   const results: BenchResult[] = [];
   try {
     const core = await createCore({ dataDir: dir, clock: fixedClock(TODAY_ISO), log: quietLog });
-    let t0 = performance.now();
-    const world = await buildWorld(core.db);
-    await generateCases(core.db, world, size);
-    const genMs = performance.now() - t0;
-    t0 = performance.now();
-    await refreshSearchIndex(core.db);
-    const indexMs = performance.now() - t0;
-    t0 = performance.now();
-    await core.db.raw('ANALYZE');
-    console.log(`generated ${size} cases in ${(genMs / 1000).toFixed(1)} s; search index ${(indexMs / 1000).toFixed(1)} s; ANALYZE ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-    results.push({ name: `build: generate ${size} cases + parties`, value: round(genMs / 1000), unit: 's', better: 'lower' });
-    results.push({ name: `build: quick-search index over ${size} cases (JS bigram tokens → FTS5)`, value: round(indexMs / 1000), unit: 's', better: 'lower' });
+    let world: World;
+    if (reuse) {
+      world = await loadWorld(core.db);
+    } else {
+      let t0 = performance.now();
+      world = await buildWorld(core.db);
+      await generateCases(core.db, world, size);
+      const genMs = performance.now() - t0;
+      t0 = performance.now();
+      await refreshSearchIndex(core.db);
+      const indexMs = performance.now() - t0;
+      t0 = performance.now();
+      await core.db.raw('ANALYZE');
+      console.log(`generated ${size} cases in ${(genMs / 1000).toFixed(1)} s; search index ${(indexMs / 1000).toFixed(1)} s; ANALYZE ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+      results.push({ name: `build: generate ${size} cases + parties`, value: round(genMs / 1000), unit: 's', better: 'lower' });
+      results.push({ name: `build: quick-search index over ${size} cases (JS bigram tokens → FTS5)`, value: round(indexMs / 1000), unit: 's', better: 'lower' });
+    }
 
     const login = await core.invoke('session.login', { username: 'bench_director', password: PASSWORD });
     if (!login.ok) throw new Error(login.error.message);
@@ -383,6 +391,13 @@ export async function run(opts: { size?: string }): Promise<BenchResult[]> {
     await core.close();
     return results;
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    if (!keep) rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** The world of a kept database (QUEUE_BENCH_DIR), read back instead of rebuilt. */
+async function loadWorld(db: Knex): Promise<World> {
+  const counties: Array<{ code: string }> = await db('divisions').where({ level: 'county' }).orderBy('code').select('code');
+  const townships: Array<{ code: string; parent_code: string }> = await db('divisions').where({ level: 'township' }).orderBy('code').select('code', 'parent_code');
+  return { counties: counties.map((c) => c.code), townships: townships.map((t, i) => ({ code: t.code, county: t.parent_code, weight: i < 6 ? 6 : 1 })), villages: [], grids: [], mediators: [] };
 }

@@ -1,0 +1,121 @@
+import ExcelJS from 'exceljs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { disputeWorld, ID_B, intakeInput, type DisputeWorld } from './testWorld';
+import { LEDGER_COLUMNS } from './exportLedger';
+import { makeIdNumber } from '../../../shared/domain/idNumber';
+
+interface Job {
+  jobId: string;
+  state: string;
+  done: number;
+  total: number;
+}
+
+async function waitDone(w: DisputeWorld, who: 'director' | 'leader', jobId: string): Promise<Job> {
+  for (let i = 0; i < 200; i++) {
+    const j = await w.call<Job>(who, 'disputes.export.status', { jobId });
+    if (j.state !== 'running') return j;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error('export did not finish');
+}
+
+async function readXlsx(b64: string): Promise<string[][]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(b64, 'base64') as unknown as ArrayBuffer);
+  const rows: string[][] = [];
+  wb.worksheets[0]!.eachRow((row) => rows.push(Array.from({ length: LEDGER_COLUMNS.length }, (_x, i) => {
+    const v = row.getCell(i + 1).value;
+    return v === null || v === undefined ? '' : String(v);
+  })));
+  return rows;
+}
+
+describe('ledger export and case import', () => {
+  let w: DisputeWorld;
+  beforeEach(async () => {
+    w = await disputeWorld();
+    for (let i = 0; i < 12; i++) {
+      await w.call('dispatcher', 'disputes.intake', intakeInput(w, { allowDuplicate: true, category: i % 3 === 0 ? '邻里' : '物业', summary: `第${i}号纠纷，邻里因排水发生争执`, parties: [{ side: 'applicant', name: `李${'一二三四五六七八九十甲乙'[i]}`, phone: `1380737${String(1000 + i)}` }] }));
+    }
+  });
+  afterEach(async () => w.cleanup());
+
+  it('exports exactly the filtered, sorted ledger with Chinese headers, with progress events', async () => {
+    const view = { filter: { categories: ['邻里'] }, sort: { field: 'case_no', dir: 'desc' } };
+    const events: Array<{ state: string; done: number }> = [];
+    const off = w.core.on('job.progress', (p) => events.push(p));
+    const start = await w.call<Job>('director', 'disputes.export.start', { view });
+    const job = await waitDone(w, 'director', start.jobId);
+    off();
+    // 4 registered here + 3 邻里 cases of the seeded small world.
+    expect(job).toMatchObject({ state: 'done', done: 7, total: 7 });
+    expect(events.at(-1)).toMatchObject({ state: 'done', done: 7 });
+    const file = await w.call<{ fileName: string; contentBase64: string }>('director', 'disputes.export.download', { jobId: start.jobId });
+    expect(file.fileName).toMatch(/^矛盾纠纷台账_\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const sheet = await readXlsx(file.contentBase64);
+    expect(sheet[0]).toEqual(LEDGER_COLUMNS.map((c) => c.header));
+    const queue = await w.call<{ rows: Array<{ caseNo: string; partiesLabel: string }> }>('director', 'disputes.query', { ...view, startRow: 0, endRow: 500 });
+    expect(sheet.slice(1).map((r) => r[1])).toEqual(queue.rows.map((r) => r.caseNo));
+    expect(sheet.slice(1).map((r) => r[5])).toEqual(queue.rows.map((r) => r.partiesLabel));
+    // Someone else cannot fetch it; the export is in the audit log.
+    expect(await w.attempt('leader', 'disputes.export.download', { jobId: start.jobId })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+    expect(await w.core.db('audit_log').where({ action: 'disputes.export' }).first()).toBeTruthy();
+  });
+
+  it('masks the ledger for a leader', async () => {
+    const start = await w.call<Job>('leader', 'disputes.export.start', { view: { filter: { categories: ['邻里'] } } });
+    await waitDone(w, 'leader', start.jobId);
+    const file = await w.call<{ contentBase64: string }>('leader', 'disputes.export.download', { jobId: start.jobId });
+    const sheet = await readXlsx(file.contentBase64);
+    const labelled = sheet.slice(1).filter((r) => r[5] !== '');
+    expect(labelled).toHaveLength(4);
+    expect(labelled.every((r) => /^李\*$/.test(r[5]!))).toBe(true);
+  });
+
+  const csv = (rows: string[][]) => Buffer.from('\uFEFF' + rows.map((r) => r.join(',')).join('\n'), 'utf8').toString('base64');
+  const header = ['工单编号', '受理时间', '诉求类型', '反映人', '身份证号', '联系电话', '网格编码', '事件地址', '诉求内容', '涉及人数'];
+
+  it('imports nothing unless every row is valid, with a row-by-row report naming the column', async () => {
+    const before = Number((await w.core.db('disputes').count({ n: '*' }))[0]!.n);
+    const file = csv([
+      header,
+      ['GD001', '2021-10-28 09:30', '婚姻家庭纠纷', '赵敏', ID_B, '13900001111', '999901001201001', '东村一组', '夫妻因抚养费争执', '2'],
+      ['GD002', '2021-10-28 10:00', '吵架', '钱芳', '430902198503121239', '139', '999901001201001', '', '', 'x'],
+      ['GD003', '2021/10/28', '劳动争议', '孙杰', '', '13900002222', '999999999999999', '', '讨要工资', '1'],
+    ]);
+    const r = await w.call<{ totalRows: number; validRows: number; imported: number; rows: Array<{ row: number; ok: boolean; errors: Array<{ column: string; message: string }> }> }>('dispatcher', 'disputes.import', { fileName: '12345.csv', contentBase64: file, source: 'hotline_12345' });
+    expect(r).toMatchObject({ totalRows: 3, validRows: 1, imported: 0 });
+    expect(r.rows[0]).toMatchObject({ row: 2, ok: true });
+    const row3 = r.rows[1]!.errors.map((e) => e.column);
+    expect(row3).toEqual(expect.arrayContaining(['诉求类型', '身份证号', '联系电话', '诉求内容']));
+    expect(r.rows[2]!.errors).toEqual([expect.objectContaining({ column: '网格编码', message: expect.stringContaining('999999999999999') })]);
+    expect(Number((await w.core.db('disputes').count({ n: '*' }))[0]!.n)).toBe(before);
+
+    const only = await w.call<{ imported: number; rows: Array<{ caseNo: string | null }> }>('dispatcher', 'disputes.import', { fileName: '12345.csv', contentBase64: file, source: 'hotline_12345', mode: 'validRowsOnly' });
+    expect(only.imported).toBe(1);
+    expect(only.rows[0]!.caseNo).toMatch(/^2021-/);
+    expect(Number((await w.core.db('disputes').count({ n: '*' }))[0]!.n)).toBe(before + 1);
+  });
+
+  it('imports every row of a valid XLSX from 网小格, refusing duplicates within the file', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('导出');
+    ws.addRow(['事件编号', '上报时间', '事件类型', '上报人', '身份证号码', '手机号码', '网格编码', '事件描述']);
+    const idC = makeIdNumber({ region: '430921', birthDate: '19700505', sequence: 11 });
+    ws.addRow(['W1', '2021-10-27 08:00', '邻里', '周杰', idC, '13700001111', '999901001201001', '邻居建房挡光']);
+    ws.addRow(['W2', '2021-10-27 09:00', '物业纠纷', '吴娜', '', '13700002222', '999901001201002', '物业费争议']);
+    const good = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+    const dry = await w.call<{ validRows: number; imported: number }>('dispatcher', 'disputes.import', { fileName: 'wxg.xlsx', contentBase64: good, source: 'wxg_app', dryRun: true });
+    expect(dry).toMatchObject({ validRows: 2, imported: 0 });
+    const r = await w.call<{ imported: number }>('dispatcher', 'disputes.import', { fileName: 'wxg.xlsx', contentBase64: good, source: 'wxg_app' });
+    expect(r.imported).toBe(2);
+    const found = await w.call<{ rows: Array<{ source: string; registeredAt: string }> }>('director', 'disputes.query', { filter: { text: '周杰' }, startRow: 0, endRow: 10 });
+    expect(found.rows[0]).toMatchObject({ source: 'wxg_app', registeredAt: '2021-10-27T00:00:00.000Z' });
+    // The same file again: every row now duplicates an open case.
+    const again = await w.call<{ imported: number; validRows: number }>('dispatcher', 'disputes.import', { fileName: 'wxg.xlsx', contentBase64: good, source: 'wxg_app' });
+    expect(again).toMatchObject({ imported: 0, validRows: 0 });
+    expect(await w.attempt('dispatcher', 'disputes.import', { fileName: 'x.txt', contentBase64: good, source: 'wxg_app' })).toMatchObject({ ok: false, field: 'fileName' });
+    expect(await w.attempt('mediator', 'disputes.import', { fileName: 'wxg.xlsx', contentBase64: good, source: 'wxg_app' })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+  });
+});
