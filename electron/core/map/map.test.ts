@@ -18,7 +18,7 @@ describe('map handlers', () => {
   beforeAll(async () => {
     ({ core, cleanup } = await tempCore());
     await seedSmallWorld(core);
-    for (const u of ['admin', 'director', 'wall', 'mediator']) tokens[u] = await loginAs(core, u);
+    for (const u of ['admin', 'director', 'wall', 'mediator', 'gridworker']) tokens[u] = await loginAs(core, u);
     await core.db('disputes').update({ grid_id: 1, lon: 112.005, lat: 28.005 }).where({ case_no: 'T-1' });
     await core.db('disputes').update({ warning: 'red' }).where({ case_no: 'T-1' });
   });
@@ -92,9 +92,46 @@ describe('map handlers', () => {
     expect(bad.ok ? null : bad.error.code).toBe('INVALID_INPUT');
   });
 
+  it('shows mediators only their own cases and grid workers only their grids', async () => {
+    const now = '2021-10-01T00:00:00Z';
+    const [mediatorPerson] = await core.db('people').insert({ kind: 'mediator', name: '调解员甲', division_code: '999901001000', created_at: now });
+    const [workerPerson] = await core.db('people').insert({ kind: 'grid_worker', name: '网格员乙', division_code: '999902001201', created_at: now });
+    await core.db('accounts').where({ username: 'mediator' }).update({ person_id: mediatorPerson });
+    await core.db('accounts').where({ username: 'gridworker' }).update({ person_id: workerPerson });
+    await core.db('grid_workers').insert({ grid_id: 4, person_id: workerPerson });
+    await core.db('disputes').where({ case_no: 'T-3' }).update({ grid_id: 4, lon: 112.105, lat: 28.005 });
+    tokens.gridworker = await loginAs(core, 'gridworker');
+    expect((await call<PointLayer>('mediator', 'map.disputes', {})).count).toBe(0);
+    await core.db('disputes').where({ case_no: 'T-1' }).update({ mediator_id: mediatorPerson });
+    expect(decodePointLayer(await call<PointLayer>('mediator', 'map.disputes', {})).map((p) => p.lon)).toEqual([112.005]);
+    expect(decodePointLayer(await call<PointLayer>('gridworker', 'map.disputes', {})).map((p) => p.lon)).toEqual([112.105]);
+    expect((await call<PointLayer>('director', 'map.disputes', {})).count).toBe(2);
+    expect((await call<PointLayer>('director', 'map.disputes', { countyCode: '999902000000' })).count).toBe(1);
+  });
+
+  it('lists service points by category and division, and refuses unknown categories', async () => {
+    await core.db('service_points').update({ lon: 112.003, lat: 28.003 });
+    const all = decodePointLayer(await call<PointLayer>('wall', 'map.servicePoints', {}));
+    expect(all.map((p) => p.kind).sort()).toEqual(['legal_point', 'legal_station']);
+    const stations = await call<PointLayer>('wall', 'map.servicePoints', { category: ['legal_station'] });
+    expect(stations.count).toBe(1);
+    const elsewhere = await call<PointLayer>('wall', 'map.servicePoints', { divisionCode: '999902000000' });
+    expect(elsewhere.count).toBe(0);
+    const bad = await core.invoke('map.servicePoints', { category: ['bank'] }, { token: tokens.wall! });
+    expect(bad.ok ? null : bad.error.code).toBe('INVALID_INPUT');
+  });
+
   it('refuses a level the schema does not know and a division outside the account', async () => {
     const bad = await core.invoke('map.boundaries', { level: 'street' }, { token: tokens.director! });
     expect(bad.ok ? null : bad.error.field).toBe('level');
+    const now = new Date().toISOString();
+    const hash = ((await core.db('accounts').where({ username: 'director' }).first('password_hash')) as { password_hash: string }).password_hash;
+    await core.db('accounts').insert({ username: 'countydir', display_name: '甲县主任', role: 'director', division_code: '999901000000', password_hash: hash, created_at: now, updated_at: now });
+    tokens.countydir = await loginAs(core, 'countydir');
+    const other = await core.invoke('map.boundaries', { level: 'grid', parentCode: '999902000000' }, { token: tokens.countydir });
+    expect(other.ok ? null : other.error.code).toBe('FORBIDDEN');
+    const own = await call<BoundaryLayer>('countydir', 'map.boundaries', { level: 'grid' });
+    expect(own.count).toBe(3);
     const noSession = await core.invoke('map.boundaries', { level: 'grid' }, {});
     expect(noSession.ok ? null : noSession.error.code).toBe('NO_SESSION');
   });
