@@ -2,8 +2,8 @@ import { CoreError } from '../../../shared/contract/errors';
 import type { HandlerImpls } from '../context';
 import { boundaryLayer } from './boundaries';
 import { measuresFor } from './measures';
-import { disputeRows, DISPUTE_KINDS, SERVICE_POINT_KINDS, servicePointRows, toPointLayer } from './points';
-import { divisionScope } from './scope';
+import { cachedPointLayer, disputeRows, DISPUTE_KINDS, SERVICE_POINT_KINDS, servicePointRows, toPointLayer } from './points';
+import { dataVersions, divisionScope } from './scope';
 import { searchMap } from './search';
 import { locateWithNames } from './locate';
 import { basemapImpls } from './basemap';
@@ -32,7 +32,9 @@ export const mapImpls = {
   },
   'map.servicePoints': async ({ category, divisionCode }, ctx) => {
     const { like } = divisionScope(ctx, divisionCode);
-    return toPointLayer(await servicePointRows(ctx.db, like, category), SERVICE_POINT_KINDS, null);
+    // 17,000 rows to read and encode, changing a few times a day: cached by the directory's data version.
+    const key = `${(await dataVersions(ctx.db)).service_points}|${like}|${[...(category ?? [])].sort().join(',')}`;
+    return cachedPointLayer(ctx.db, key, async () => toPointLayer(await servicePointRows(ctx.db, like, category), SERVICE_POINT_KINDS, null));
   },
   'map.disputes': async (filter, ctx) => {
     const { like } = divisionScope(ctx, filter.villageCode ?? filter.townshipCode ?? filter.countyCode);

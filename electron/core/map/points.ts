@@ -72,6 +72,20 @@ export function toPointLayer(rows: PointRow[], kinds: readonly string[], subKind
   };
 }
 
+const layerCache = new WeakMap<Knex, Map<string, PointLayer>>();
+
+/** A few recent layers per database; the key must carry the data version. */
+export async function cachedPointLayer(db: Knex, key: string, build: () => Promise<PointLayer>): Promise<PointLayer> {
+  let m = layerCache.get(db);
+  if (!m) layerCache.set(db, (m = new Map()));
+  const hit = m.get(key);
+  if (hit) return hit;
+  const layer = await build();
+  m.set(key, layer);
+  while (m.size > 8) m.delete(m.keys().next().value as string);
+  return layer;
+}
+
 export async function servicePointRows(db: Knex, like: string, categories: readonly string[] | undefined): Promise<PointRow[]> {
   const q = db('service_points').where('division_code', 'like', like).select('id', 'lon', 'lat', 'category as kind');
   if (categories && categories.length > 0) q.whereIn('category', categories);
