@@ -12,6 +12,7 @@ import { NotFoundPage } from './pages/NotFoundPage';
 import { QueuePage } from './pages/queue/QueuePage';
 import { IntakePage } from './pages/queue/intake/IntakePage';
 import { CasePage } from './pages/case/CasePage';
+import { MapPage } from './pages/map/MapPage';
 
 /**
  * Hash routes (#/dashboard, #/divisions, …): they work the same from app://console/ and from a plain
@@ -34,7 +35,7 @@ export function App() {
               <Route index element={<Navigate to="/dashboard" replace />} />
               <Route path="dashboard" element={<DashboardPage />} />
               <Route path="divisions" element={<DivisionsPage />} />
-              <Route path="map" element={<ComingSoonPage feature="map" />} />
+              <Route path="map" element={<MapPage />} />
               <Route path="queue" element={<QueuePage />} />
               <Route path="queue/new" element={<IntakePage />} />
               <Route path="cases/:id" element={<CasePage />} />

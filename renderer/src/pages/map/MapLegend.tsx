@@ -1,0 +1,57 @@
+import { useTranslation } from 'react-i18next';
+import { formatCount } from '../../lib/format';
+import { CATEGORY_COLORS, OTHER_CATEGORY_COLOR, WARNING_COLORS, ZERO_FILL, type ColorScale, type Measure } from './mapColors';
+import { WARNING_LABELS } from '../../../../shared/domain/workflow';
+import { WARNING_LEVELS } from '../../../../shared/domain/disputeStatus';
+import { servicePointLabel } from '../../../../shared/domain/servicePoints';
+
+interface Props {
+  measure: Measure;
+  scale: ColorScale | null;
+  showDisputes: boolean;
+  showPoints: boolean;
+  categories: readonly string[];
+  lang: 'zh' | 'en';
+}
+
+function Swatch({ color, round }: { color: string; round?: boolean }) {
+  return <span className={round ? 'gc-swatch gc-swatch-round' : 'gc-swatch'} style={{ background: color }} />;
+}
+
+/** What the colours mean: the grid fill classes, the warning colours, the service-point categories. */
+export function MapLegend({ measure, scale, showDisputes, showPoints, categories, lang }: Props) {
+  const { t } = useTranslation();
+  return (
+    <div className="gc-map-legend" data-testid="map-legend" aria-label={t('map.legend.title')}>
+      <div className="gc-map-legend-title">{t(`map.measure.${measure}`)}</div>
+      <div>
+        <Swatch color={ZERO_FILL} /> 0
+      </div>
+      {scale?.classes.map((c) => (
+        <div key={c.color} data-testid="map-legend-class">
+          <Swatch color={c.color} /> {c.from === c.to ? formatCount(c.from) : `${formatCount(c.from)} – ${formatCount(c.to)}`}
+        </div>
+      ))}
+      {showDisputes && (
+        <>
+          <div className="gc-map-legend-title">{t('map.legend.disputes')}</div>
+          {WARNING_LEVELS.map((w) => (
+            <div key={w}>
+              <Swatch color={WARNING_COLORS[w]} round /> {w === 'none' ? t('map.legend.noWarning') : t('map.legend.warning', { level: WARNING_LABELS[w] })}
+            </div>
+          ))}
+        </>
+      )}
+      {showPoints && categories.length > 0 && (
+        <>
+          <div className="gc-map-legend-title">{t('map.legend.points')}</div>
+          {categories.map((c) => (
+            <div key={c}>
+              <Swatch color={CATEGORY_COLORS[c] ?? OTHER_CATEGORY_COLOR} round /> {servicePointLabel(c, lang)}
+            </div>
+          ))}
+        </>
+      )}
+    </div>
+  );
+}
