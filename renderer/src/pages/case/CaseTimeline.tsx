@@ -52,7 +52,7 @@ function TimelineItem({ event: e }: { event: Event }) {
       </Typography.Text>{' '}
       <Typography.Text strong>{e.actorName}</Typography.Text>{' '}
       {kindText(t, e)}
-      {e.fromStatus !== e.toStatus && e.toStatus && (
+      {e.fromStatus !== e.toStatus && e.toStatus && e.kind !== 'registered' && (
         <Typography.Text>
           {' '}
           {e.fromStatus ? `${status(e.fromStatus)} → ` : ''}

@@ -4,6 +4,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
 import { errorText } from '../../lib/errorText';
+import { useSession } from '../../session/sessionContext';
 import { showFieldErrors } from '../queue/formErrors';
 
 interface Values {
@@ -22,6 +23,9 @@ export function MediationRecordDialog({ id, onClose, onDone }: { id: number; onC
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  // The core's today (the demo pins it), at the current time of day.
+  const today = useSession().info?.today;
+  const now = today ? dayjs(`${today}T${dayjs().format('HH:mm')}`) : dayjs();
 
   const submit = async (v: Values) => {
     setBusy(true);
@@ -29,7 +33,7 @@ export function MediationRecordDialog({ id, onClose, onDone }: { id: number; onC
     try {
       await call('disputes.recordMediation', {
         id,
-        sessionAt: (v.sessionAt ?? dayjs()).toISOString(),
+        sessionAt: (v.sessionAt ?? now).toISOString(),
         place: v.place?.trim() || undefined,
         participants: v.participants?.trim() || undefined,
         content: v.content?.trim() ?? '',
@@ -54,7 +58,7 @@ export function MediationRecordDialog({ id, onClose, onDone }: { id: number; onC
       onOk={() => form.submit()}
       destroyOnHidden
       modalRender={(node) => (
-        <Form form={form} layout="vertical" initialValues={{ sessionAt: dayjs() }} onFinish={(v) => void submit(v)} data-testid="record-form">
+        <Form form={form} layout="vertical" initialValues={{ sessionAt: now }} onFinish={(v) => void submit(v)} data-testid="record-form">
           {node}
         </Form>
       )}

@@ -1,0 +1,84 @@
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+
+/** Shared by the queue and case specs: log in through the UI, and call the core directly like a script would. */
+export const PASSWORD = 'zongzhi2021';
+export const SCREENSHOTS = '.tmp/screenshots';
+
+export async function login(page: Page, username: string): Promise<void> {
+  await page.goto('/');
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(PASSWORD);
+  await page.getByTestId('login-submit').click();
+  await expect(page.getByTestId('header-account')).toBeVisible();
+}
+
+export type CallResult = { ok: true; value: Record<string, unknown> } | { ok: false; error: { code: string; message: string; field?: string } };
+
+/** The contract over HTTP with a session of its own (the same door the UI uses). */
+export class CoreApi {
+  private constructor(
+    private readonly request: APIRequestContext,
+    private readonly token: string,
+  ) {}
+
+  static async login(request: APIRequestContext, username: string): Promise<CoreApi> {
+    const res = await request.post('/api/call/session.login', { data: { username, password: PASSWORD } });
+    const body = (await res.json()) as CallResult;
+    if (!body.ok) throw new Error(`login ${username}: ${body.error.message}`);
+    return new CoreApi(request, String(body.value.token));
+  }
+
+  async call(name: string, input: unknown): Promise<CallResult> {
+    const res = await this.request.post(`/api/call/${name}`, { data: input, headers: { authorization: `Bearer ${this.token}` } });
+    return (await res.json()) as CallResult;
+  }
+
+  /** The value of a call that must succeed. */
+  async value<T>(name: string, input: unknown): Promise<T> {
+    const r = await this.call(name, input);
+    if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message}`);
+    return r.value as T;
+  }
+}
+
+export interface QueueRowLite {
+  id: number;
+  caseNo: string;
+  status: string;
+  category: string;
+  warning: string;
+  partiesLabel: string;
+  countyCode: string;
+  townshipCode: string;
+  townshipName: string | null;
+  villageCode: string | null;
+  villageName: string | null;
+  gridId: number | null;
+  gridName: string | null;
+  mediatorId: number | null;
+  mediatorName: string | null;
+}
+
+export async function queryQueue(api: CoreApi, filter: Record<string, unknown>, endRow = 100) {
+  return api.value<{ rows: QueueRowLite[]; total: number }>('disputes.query', { filter, startRow: 0, endRow });
+}
+
+/** The grid's data rows (role=row with cells; the header row has column headers instead). */
+export function gridRows(page: Page) {
+  return page.getByTestId('queue-grid').getByRole('row').filter({ has: page.getByRole('gridcell') });
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const path = `${SCREENSHOTS}/${name}.png`;
+  await page.screenshot({ path });
+  return path;
+}
+
+/** The total the queue shows, as a number. */
+export async function shownTotal(page: Page): Promise<number> {
+  const total = page.getByTestId('queue-total');
+  await expect(total).toHaveAttribute('data-value', /\d+/);
+  return Number(await total.getAttribute('data-value'));
+}
