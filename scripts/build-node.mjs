@@ -20,6 +20,6 @@ await Promise.all([
   }),
   build({ ...common, entryPoints: ['electron/main/main.ts'], outfile: 'dist/electron/main.cjs', format: 'cjs', external }),
   // A sandboxed preload may only require('electron'): everything else is bundled in.
-  build({ ...common, entryPoints: ['electron/preload/preload.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs', external: ['electron'] }),
+  build({ ...common, entryPoints: ['electron/preload/preload.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs', external: ['electron'], minify: true }),
 ]);
 console.log('built dist/electron/{cli.mjs,main.cjs,preload.cjs}');
