@@ -8,6 +8,7 @@ import { divisionScope } from '../map/scope';
 import { filteredPoints, POINT_COLUMNS, toServicePoint, type ServicePointRow } from './rows';
 import { categoryFromCell, HEADER_OF, levelFromCell, SHEET_COLUMNS, type SheetKey } from './sheetColumns';
 import { checkPlacement, type Placement } from './validate';
+import { gridIndex } from '../grids/gridIndex';
 
 const MAX_ROWS = 50_000;
 
@@ -61,6 +62,8 @@ export async function importDirectoryXlsx(ctx: HandlerContext, input: ParsedInpu
   if (ws.rowCount > MAX_ROWS + 1) throw new CoreError('INVALID_INPUT', `一次最多导入 ${MAX_ROWS} 行`, { field: 'contentBase64' });
 
   const { prefix } = divisionScope(ctx, undefined);
+  const grids = await gridIndex(ctx.db);
+  const locate = (lon: number, lat: number) => grids.place(lon, lat);
   const errors: ExcelImportReport['errors'] = [];
   const good: ParsedRow[] = [];
   let rows = 0;
@@ -112,7 +115,7 @@ export async function importDirectoryXlsx(ctx: HandlerContext, input: ParsedInpu
     } else if ((parsed.data.lon == null) !== (parsed.data.lat == null)) {
       rowErrors.push({ row: n, column: HEADER_OF.lon!, message: '经度和纬度须同时填写' });
     } else {
-      const { issues, placement } = await checkPlacement(ctx.db, ctx.account.divisionCode, parsed.data);
+      const { issues, placement } = await checkPlacement(ctx.db, ctx.account.divisionCode, parsed.data, locate);
       for (const i of issues) rowErrors.push({ row: n, column: HEADER_OF[i.field] ?? i.field, message: i.message });
       if (id !== null && !Number.isNaN(id)) {
         const existing: { division_code: string } | undefined = await ctx.db('service_points').where({ id }).first('division_code');

@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import { codePrefix, levelOfCode, isWithin } from '../../../shared/domain/divisionCodes';
 import { parseAreaGeometry, placeInArea } from '../../../shared/domain/geometry';
 import { isAllowedServicePointLevel, servicePointLabel } from '../../../shared/domain/servicePoints';
-import { findGridForPoint } from '../grids/pointToGrid';
+import { findGridForPoint, type GridPlacement } from '../grids/pointToGrid';
 
 export interface PlacementInput {
   category: string;
@@ -28,7 +28,13 @@ const DIVISION_LEVEL_FOR: Record<string, string> = { city: 'city', county: 'coun
  * the account's area and matches the level, and the location lies inside the division (its outline when
  * it has one, else its grids). Returns the issues (empty = fine) and where the point sits.
  */
-export async function checkPlacement(db: Knex, scope: string, p: PlacementInput): Promise<{ issues: FieldIssue[]; placement: Placement }> {
+export async function checkPlacement(
+  db: Knex,
+  scope: string,
+  p: PlacementInput,
+  /** One point at a time by SQL by default; bulk imports pass the in-memory index (gridIndex.ts). */
+  locate: (lon: number, lat: number) => Promise<GridPlacement | null> | GridPlacement | null = (lon, lat) => findGridForPoint(db, lon, lat),
+): Promise<{ issues: FieldIssue[]; placement: Placement }> {
   const issues: FieldIssue[] = [];
   const placement: Placement = { townshipCode: null, countyCode: null, gridId: null };
   if (!isAllowedServicePointLevel(p.category, p.level)) {
@@ -48,7 +54,7 @@ export async function checkPlacement(db: Knex, scope: string, p: PlacementInput)
   if (lvl === 'county' || lvl === 'township' || lvl === 'village') placement.countyCode = division.code.slice(0, 6) + '000000';
 
   if (p.lon != null && p.lat != null) {
-    const grid = await findGridForPoint(db, p.lon, p.lat);
+    const grid = await locate(p.lon, p.lat);
     if (grid && grid.villageCode.startsWith(codePrefix(division.code))) placement.gridId = grid.gridId;
     const outline = division.outline ? parseAreaGeometry(division.outline) : null;
     let inside: boolean | null = null;

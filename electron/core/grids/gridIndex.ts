@@ -59,7 +59,17 @@ function strip(g: GridPlacement & { geometry: AreaGeometry }): GridPlacement {
   return { gridId: g.gridId, gridCode: g.gridCode, villageCode: g.villageCode, townshipCode: g.townshipCode, countyCode: g.countyCode };
 }
 
-const cache = new WeakMap<Knex, Promise<GridIndex>>();
+/**
+ * Keyed by database file, not by Knex object: a transaction is a new object each time, and imports run
+ * inside one. Only indexes built outside a transaction are stored — one built from a transaction's
+ * uncommitted grids could outlive a rollback with a version number that later means other data.
+ */
+const cache = new Map<string, Promise<GridIndex>>();
+
+function databaseKey(db: Knex): string | null {
+  const conn = (db.client as { config?: { connection?: { filename?: unknown } } }).config?.connection;
+  return typeof conn?.filename === 'string' && conn.filename !== ':memory:' ? conn.filename : null;
+}
 
 async function build(db: Knex, version: number): Promise<GridIndex> {
   const rows: Array<{ id: number; code: string; village_code: string; township_code: string; county_code: string; polygon: string }> = await db('grids')
@@ -76,13 +86,17 @@ async function build(db: Knex, version: number): Promise<GridIndex> {
 /** The grid index of this database, rebuilt when the grids changed since it was built. */
 export async function gridIndex(db: Knex): Promise<GridIndex> {
   const { grids: version } = await dataVersions(db);
-  const cached = cache.get(db);
+  const key = databaseKey(db);
+  const cached = key ? cache.get(key) : undefined;
   if (cached) {
     const idx = await cached.catch(() => null);
     if (idx && idx.version === version) return idx;
   }
   const next = build(db, version);
-  cache.set(db, next);
+  if (key && !db.isTransaction) {
+    cache.set(key, next);
+    next.catch(() => cache.delete(key));
+  }
   return next;
 }
 

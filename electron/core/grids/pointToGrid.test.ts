@@ -63,3 +63,26 @@ describe('placePoints (in-memory index)', () => {
     expect((await placePoints(core.db, [[112.004, 28.005]]))[0]?.gridCode).toBe('999901001201001');
   });
 });
+
+describe('the grid index and transactions', () => {
+  it('never keeps an index built from grids a rolled-back transaction wrote', async () => {
+    const { core, cleanup } = await tempCore();
+    try {
+      await seedSmallWorld(core);
+      const far = [[112.5, 28.5]] as Array<[number, number]>;
+      expect((await placePoints(core.db, far))[0]).toBeNull();
+      const ring = [[112.49, 28.49], [112.51, 28.49], [112.51, 28.51], [112.49, 28.51], [112.49, 28.49]];
+      await core.db
+        .transaction(async (trx) => {
+          await trx('grids').where({ code: '999902001201001' }).update({ polygon: JSON.stringify({ type: 'Polygon', coordinates: [ring] }), min_lon: 112.49, min_lat: 28.49, max_lon: 112.51, max_lat: 28.51 });
+          expect((await placePoints(trx, far))[0]?.gridCode).toBe('999902001201001');
+          throw new Error('roll back');
+        })
+        .catch(() => undefined);
+      expect((await placePoints(core.db, far))[0]).toBeNull();
+      expect((await placePoints(core.db, [[112.105, 28.005]]))[0]?.gridCode).toBe('999902001201001');
+    } finally {
+      await cleanup();
+    }
+  });
+});
