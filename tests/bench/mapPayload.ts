@@ -24,7 +24,8 @@ const kb = (n: number) => round(n / 1024, 1);
 
 async function seed(core: Core): Promise<{ source: string; cityCode: string }> {
   const demoPath = '../../electron/core/demo/generateDemo';
-  try {
+  // MAP_BENCH_DATA=synthetic measures the denser synthetic city (≈40 vertices per grid) even when the demo exists.
+  if (process.env.MAP_BENCH_DATA !== 'synthetic') try {
     const mod: { generateDemo?: (db: unknown, o: { seed: number }) => Promise<unknown> } = await import(demoPath);
     if (typeof mod.generateDemo === 'function') {
       await mod.generateDemo(core.db, { seed: 20211029 });
