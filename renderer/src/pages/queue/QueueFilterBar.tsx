@@ -25,7 +25,7 @@ function withValue<K extends keyof QueueFilter>(filter: QueueFilter, key: K, val
   return next;
 }
 
-/** The queue's filters (all applied in the core): status, category, colour, source, place, mediator, flags, dates. */
+/** The queue's pick-list filters (all applied in the core): status, category, colour, source, place, mediator, dates. */
 export function QueueFilterBar({ filter, onChange, role }: Props) {
   const { t } = useTranslation();
   const set = <K extends keyof QueueFilter>(key: K, value: QueueFilter[K]) => onChange(withValue(filter, key, value));
@@ -106,6 +106,16 @@ export function QueueFilterBar({ filter, onChange, role }: Props) {
           onChange(next);
         }}
       />
+    </Flex>
+  );
+}
+
+/** The yes/no conditions (overdue, due soon, assigned to me), next to the quick search. */
+export function QueueFilterFlags({ filter, onChange, role }: Props) {
+  const { t } = useTranslation();
+  const set = <K extends keyof QueueFilter>(key: K, value: QueueFilter[K]) => onChange(withValue(filter, key, value));
+  return (
+    <Flex gap={4} align="center">
       <Checkbox data-testid="filter-overdue" checked={filter.overdue === true} onChange={(e) => set('overdue', e.target.checked)}>
         {t('queue.filter.overdue')}
       </Checkbox>

@@ -65,6 +65,10 @@ export function QueueGrid({ datasource, initialSort, apiRef, onSortChange, onSel
           onSortChange(sortFromModel(model));
         }}
         onSelectionChanged={(e: SelectionChangedEvent<QueueRow>) => onSelectionChange(e.api.getSelectedRows())}
+        onCellClicked={(e) => {
+          // The case number reads as a link: one click opens the case.
+          if (e.colDef.field === 'caseNo' && e.data) onOpen(e.data);
+        }}
         onRowDoubleClicked={(e) => {
           if (e.data) onOpen(e.data);
         }}

@@ -14,7 +14,7 @@ import { CaseDrawer } from '../case/CaseDrawer';
 import { BatchActions } from './BatchActions';
 import { ExportButton } from './ExportButton';
 import { ImportButton } from './ImportDialog';
-import { QueueFilterBar } from './QueueFilterBar';
+import { QueueFilterBar, QueueFilterFlags } from './QueueFilterBar';
 import { QueueGrid, sortColumnState } from './QueueGrid';
 import { queueDatasource, type BlockInfo } from './queueDatasource';
 import { conditionCount, defaultView, initialView, rememberView, RED_ON_TOP } from './queueViewState';
@@ -101,6 +101,7 @@ export function QueuePage() {
       <Flex justify="space-between" align="center" wrap gap={8}>
         <Space wrap>
           <QuickSearch inputRef={searchRef} value={filter.text ?? ''} onSearch={(text) => setFilter((f) => withText(f, text))} />
+          <QueueFilterFlags filter={filter} onChange={setFilter} role={account.role} />
           <SavedViews view={view} onLoad={loadView} />
           <Space size={4}>
             <Switch

@@ -36,13 +36,26 @@ export function queueColumns(t: TFunction): ColDef<QueueRow>[] {
     { headerName: t('queue.col.status'), field: 'status', width: 92, valueFormatter: (p) => (p.value ? statusText(t, p.value) : '') },
     { headerName: t('queue.col.category'), field: 'category', width: 100, valueFormatter: (p) => (p.value ? categoryText(t, p.value) : '') },
     { headerName: t('queue.col.parties'), field: 'partiesLabel', width: 160, tooltipField: 'partiesLabel' },
-    { headerName: t('queue.col.summary'), field: 'summary', flex: 1, minWidth: 200, tooltipField: 'summary' },
+    { headerName: t('queue.col.summary'), field: 'summary', flex: 1, minWidth: 240, tooltipField: 'summary' },
     {
       headerName: t('queue.col.place'),
       colId: 'place',
-      width: 200,
-      valueGetter: (p) => (p.data ? [p.data.townshipName, p.data.villageName, p.data.gridName].filter(Boolean).join(' / ') : ''),
+      width: 190,
+      valueGetter: (p) => (p.data ? placeLabel(p.data) : ''),
       tooltipValueGetter: (p) => (typeof p.value === 'string' ? p.value : ''),
+    },
+    {
+      headerName: t('queue.col.deadline'),
+      field: 'deadline',
+      ...sortable('deadline'),
+      width: 132,
+      valueFormatter: (p) => {
+        if (!p.value || !p.data) return '';
+        if (p.data.overdue) return t('queue.overdueMark', { date: p.value });
+        if (p.data.dueSoon) return t('queue.dueSoonMark', { date: p.value });
+        return p.value;
+      },
+      cellClass: (p) => (p.data?.overdue ? 'gc-num gc-overdue-cell' : p.data?.dueSoon ? 'gc-num gc-due-soon-cell' : 'gc-num'),
     },
     { headerName: t('queue.col.source'), field: 'source', width: 96, valueFormatter: (p) => (p.value ? sourceText(t, p.value) : '') },
     {
@@ -58,19 +71,6 @@ export function queueColumns(t: TFunction): ColDef<QueueRow>[] {
       width: 112,
       valueFormatter: (p) => chinaDay(p.value),
       cellClass: 'gc-num',
-    },
-    {
-      headerName: t('queue.col.deadline'),
-      field: 'deadline',
-      ...sortable('deadline'),
-      width: 132,
-      valueFormatter: (p) => {
-        if (!p.value || !p.data) return '';
-        if (p.data.overdue) return t('queue.overdueMark', { date: p.value });
-        if (p.data.dueSoon) return t('queue.dueSoonMark', { date: p.value });
-        return p.value;
-      },
-      cellClass: (p) => (p.data?.overdue ? 'gc-num gc-overdue-cell' : p.data?.dueSoon ? 'gc-num gc-due-soon-cell' : 'gc-num'),
     },
     {
       headerName: t('queue.col.amount'),
@@ -99,3 +99,9 @@ export const queueRowClassRules: RowClassRules<QueueRow> = {
   'gc-row-blue': (p) => p.data?.warning === 'blue',
   'gc-row-overdue': (p) => p.data?.overdue === true,
 };
+
+/** 莲垅镇 / 泰利溪村 / 第3网格: a grid's name repeats its village's, so the grid is shown by its own part. */
+export function placeLabel(r: Pick<QueueRow, 'townshipName' | 'villageName' | 'gridName'>): string {
+  const grid = r.gridName && r.villageName && r.gridName.startsWith(r.villageName) ? r.gridName.slice(r.villageName.length) : r.gridName;
+  return [r.townshipName, r.villageName, grid].filter(Boolean).join(' / ');
+}
