@@ -279,7 +279,7 @@ export const zhCN = {
     mediatorOption: '{{name}} · {{org}} · 在办 {{count}} 件',
     search: {
       label: '快速搜索',
-      placeholder: '当事人姓名、案情、案件编号、地址（按 / 聚焦）',
+      placeholder: '搜索姓名、案情、编号、地址（按 / 键）',
     },
     col: {
       caseNo: '案件编号',
