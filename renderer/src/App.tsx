@@ -13,6 +13,7 @@ import { QueuePage } from './pages/queue/QueuePage';
 import { IntakePage } from './pages/queue/intake/IntakePage';
 import { CasePage } from './pages/case/CasePage';
 import { MapPage } from './pages/map/MapPage';
+import { DirectoryPage } from './pages/directory/DirectoryPage';
 
 /**
  * Hash routes (#/dashboard, #/divisions, …): they work the same from app://console/ and from a plain
@@ -39,7 +40,7 @@ export function App() {
               <Route path="queue" element={<QueuePage />} />
               <Route path="queue/new" element={<IntakePage />} />
               <Route path="cases/:id" element={<CasePage />} />
-              <Route path="directory" element={<ComingSoonPage feature="directory" />} />
+              <Route path="directory" element={<DirectoryPage />} />
               <Route path="wall" element={<ComingSoonPage feature="wall" />} />
               <Route path="settings" element={<SettingsPage />} />
               <Route path="*" element={<NotFoundPage />} />
