@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type { QueueFilter, QueueSort } from '../../../shared/contract/disputesSchemas';
 import type { CallerScope } from './scope';
-import { KEYSET_SAFE, orderBy, sortColumn, viewSql, type ViewSql } from './queueSql';
+import { indexHint, KEYSET_SAFE, orderBy, sortColumn, viewSql, type ViewSql } from './queueSql';
 
 /**
  * The queue engine: the ids of one block of a filtered, sorted view, and the view's total, fast at any
@@ -29,14 +29,22 @@ interface Cursor {
 interface EngineState {
   version: string;
   totals: Map<string, number>;
+  /** FTS hits per MATCH expression, and the number of cases, for choosing a search plan. */
+  hits: Map<string, number>;
+  maxId: number | null;
   /** view key → position → cursor of the row just before that position */
   cursors: Map<string, Map<number, Cursor>>;
+  /** Ladders being built (view key → its promise), see `buildLadder`. */
+  ladders: Map<string, Promise<void>>;
 }
 
 const states = new WeakMap<Knex, EngineState>();
 /** How far past a cached cursor an OFFSET may still walk before another strategy is cheaper. */
 const CURSOR_REACH = 5000;
-const MAX_CURSORS_PER_VIEW = 2000;
+const MAX_CURSORS_PER_VIEW = 5000;
+/** Rung spacing of a view's cursor ladder, and the smallest view worth one. */
+const LADDER_STEP = 2000;
+const LADDER_MIN_ROWS = 20_000;
 
 export async function dataVersion(db: Knex): Promise<string> {
   const rows: Array<{ c: number; v: number }> = await db.raw('SELECT total_changes() AS c, (SELECT data_version FROM pragma_data_version) AS v');
@@ -47,7 +55,7 @@ export async function dataVersion(db: Knex): Promise<string> {
 function stateFor(db: Knex, version: string): EngineState {
   let s = states.get(db);
   if (!s || s.version !== version) {
-    s = { version, totals: new Map(), cursors: new Map() };
+    s = { version, totals: new Map(), hits: new Map(), maxId: null, cursors: new Map(), ladders: new Map() };
     states.set(db, s);
   }
   return s;
@@ -80,6 +88,7 @@ export async function blockIds(
   if (total === undefined) {
     total = await countView(db, sql);
     state.totals.set(viewKey, total);
+    if (sql.match && sql.where === SEARCH_TERM) state.hits.set(sql.match, total);
   }
   if (startRow >= total) return { ids: [], total, version };
   const limit = Math.min(endRow, total) - startRow;
@@ -90,30 +99,69 @@ export async function blockIds(
   let rows: Array<{ id: number; k: string | number | null }>;
   const near = KEYSET_SAFE.has(sort.field) ? nearestCursor(cursors, startRow) : null;
   const fromEnd = total - (startRow + limit);
-  if (near && startRow - near.pos <= Math.min(CURSOR_REACH, fromEnd)) {
+  const useCursor = near !== null && startRow - near.pos <= Math.min(CURSOR_REACH, fromEnd);
+  const reverse = !useCursor && fromEnd < startRow;
+  const skip = useCursor && near ? startRow - near.pos : reverse ? fromEnd : startRow;
+  const where = sql.match ? await searchWhere(db, state, sql, skip + limit) : sql.where;
+  const from = `disputes d ${indexHint(filter, sort, sql, scope)}`;
+  if (useCursor && near) {
     const desc = sort.dir === 'desc';
     const col = sortColumn(sort);
     const cmp = desc ? '<' : '>';
     const keyset = `${col} ${desc ? '<=' : '>='} ? AND (${col} ${cmp} ? OR d.id ${cmp} ?)`;
     rows = await db.raw(
-      `SELECT d.id AS id, ${col} AS k FROM disputes d WHERE ${sql.where} AND ${keyset} ORDER BY ${orderBy(sort)} LIMIT ? OFFSET ?`,
-      [...sql.params, near.cursor.value, near.cursor.value, near.cursor.id, limit, startRow - near.pos],
+      `SELECT d.id AS id, ${col} AS k FROM ${from} WHERE ${where} AND ${keyset} ORDER BY ${orderBy(sort)} LIMIT ? OFFSET ?`,
+      [...sql.params, near.cursor.value, near.cursor.value, near.cursor.id, limit, skip],
     );
-  } else if (fromEnd < startRow) {
-    const rev: Array<{ id: number; k: string | number | null }> = await db.raw(
-      `SELECT d.id AS id, ${sortColumn(sort)} AS k FROM disputes d WHERE ${sql.where} ORDER BY ${orderBy(sort, true)} LIMIT ? OFFSET ?`,
-      [...sql.params, limit, fromEnd],
-    );
-    rows = rev.reverse();
   } else {
-    rows = await db.raw(
-      `SELECT d.id AS id, ${sortColumn(sort)} AS k FROM disputes d WHERE ${sql.where} ORDER BY ${orderBy(sort)} LIMIT ? OFFSET ?`,
-      [...sql.params, limit, startRow],
+    const found: Array<{ id: number; k: string | number | null }> = await db.raw(
+      `SELECT d.id AS id, ${sortColumn(sort)} AS k FROM ${from} WHERE ${where} ORDER BY ${orderBy(sort, reverse)} LIMIT ? OFFSET ?`,
+      [...sql.params, limit, skip],
     );
+    rows = reverse ? found.reverse() : found;
   }
   const last = rows[rows.length - 1];
   if (last && last.k !== null && cursors.size < MAX_CURSORS_PER_VIEW) cursors.set(startRow + rows.length, { value: last.k, id: last.id });
+  if (total >= LADDER_MIN_ROWS && !sql.match && KEYSET_SAFE.has(sort.field) && !state.ladders.has(sortKey)) {
+    state.ladders.set(sortKey, buildLadder(db, state, sql, sort, `disputes d ${indexHint(filter, sort, sql, scope)}`, total, cursors));
+  }
   return { ids: rows.map((r) => r.id), total, version };
+}
+
+/**
+ * A big view, once opened, gets a ladder of cursors every LADDER_STEP rows, built in the background in
+ * small keyset steps (each one short, so the user's own queries interleave on the one connection).
+ * Afterwards a jump to any depth — dragging the scrollbar to row 600,000 — is a keyset query plus an
+ * OFFSET below LADDER_STEP instead of a walk from the nearer end. Abandoned when the data changes.
+ */
+async function buildLadder(db: Knex, state: EngineState, sql: ViewSql, sort: QueueSort, from: string, total: number, cursors: Map<number, Cursor>): Promise<void> {
+  const col = sortColumn(sort);
+  const desc = sort.dir === 'desc';
+  const cmp = desc ? '<' : '>';
+  let cursor: Cursor | null = null;
+  try {
+    for (let pos = LADDER_STEP; pos < total; pos += LADDER_STEP) {
+      if (states.get(db) !== state) return;
+      const keyset: string = cursor ? ` AND ${col} ${desc ? '<=' : '>='} ? AND (${col} ${cmp} ? OR d.id ${cmp} ?)` : '';
+      const params = cursor ? [cursor.value, cursor.value, cursor.id] : [];
+      const rows: Array<{ id: number; k: string | number | null }> = await db.raw(
+        `SELECT d.id AS id, ${col} AS k FROM ${from} WHERE ${sql.where}${keyset} ORDER BY ${orderBy(sort)} LIMIT 1 OFFSET ?`,
+        [...sql.params, ...params, cursor ? LADDER_STEP - 1 : pos - 1],
+      );
+      const r = rows[0];
+      if (!r || r.k === null) return;
+      cursor = { value: r.k, id: r.id };
+      cursors.set(pos, cursor);
+    }
+  } catch {
+    // A ladder is an optimisation: a failure (the database closing under it) only costs speed.
+  }
+}
+
+/** Wait for background queue work (ladders) to finish — for tests and benchmarks. */
+export async function settledQueueWork(db: Knex): Promise<void> {
+  const s = states.get(db);
+  if (s) await Promise.all(s.ladders.values());
 }
 
 function nearestCursor(cursors: Map<number, Cursor>, pos: number): { pos: number; cursor: Cursor } | null {
@@ -125,4 +173,28 @@ function nearestCursor(cursors: Map<number, Cursor>, pos: number): { pos: number
 /** Forget cached totals and cursors (benchmarks measure first-open cost with this). */
 export function clearQueueCaches(db: Knex): void {
   states.delete(db);
+}
+
+const SEARCH_TERM = 'd.id IN (SELECT rowid FROM dispute_search WHERE dispute_search MATCH ?)';
+
+/**
+ * Two plans for a search block. Frequent terms (宅基: 7% of cases): walk the sort index and test each case
+ * against the hit set — 100 rows need ~1,400 index steps, where fetching and sorting all 66k hits costs
+ * 130 ms. Rare terms (a name: 700 hits) or deep blocks: fetch the hits and sort them. The unary + keeps
+ * SQLite from driving the query by the hit list, so it walks the sort index instead.
+ */
+async function searchWhere(db: Knex, state: EngineState, sql: ViewSql, rowsNeeded: number): Promise<string> {
+  if (!sql.match) return sql.where;
+  let hits = state.hits.get(sql.match);
+  if (hits === undefined) {
+    const r: Array<{ n: number }> = await db.raw('SELECT count(*) AS n FROM dispute_search WHERE dispute_search MATCH ?', [sql.match]);
+    hits = Number(r[0]?.n ?? 0);
+    state.hits.set(sql.match, hits);
+  }
+  if (state.maxId === null) {
+    const r: Array<{ m: number | null }> = await db.raw('SELECT max(id) AS m FROM disputes');
+    state.maxId = Number(r[0]?.m ?? 0);
+  }
+  const expectedSteps = hits === 0 ? Infinity : (rowsNeeded * state.maxId) / hits;
+  return expectedSteps <= 20_000 ? sql.where.replace(SEARCH_TERM, `+${SEARCH_TERM}`) : sql.where;
 }

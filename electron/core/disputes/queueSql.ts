@@ -90,3 +90,16 @@ export function viewSql(filter: QueueFilter, scope: CallerScope, today: string):
   }
   return { where: terms.filter((t) => t !== '1').join(' AND ') || '1', params, match };
 }
+
+/**
+ * The partial index for an open-case view sorted by warning or deadline across the whole scope. SQLite's
+ * planner prefers the status index plus a sort (82 ms for a middle block of 11k open cases at 1M rows)
+ * to the partial index that needs no sort (0.3 ms); when nothing narrower filters the view, we say which.
+ */
+export function indexHint(filter: QueueFilter, sort: QueueSort, sql: ViewSql, scope: CallerScope): string {
+  const narrower = filter.countyCode || filter.townshipCode || filter.villageCode || filter.gridId !== undefined || filter.mediatorId !== undefined || filter.assignedToMe || sql.match;
+  if (narrower || scope.sql !== '1' || !sql.where.includes(`d.status IN ${OPEN_STATUSES_SQL}`)) return '';
+  if (sort.field === 'warning') return 'INDEXED BY disputes_open_warning';
+  if (sort.field === 'deadline') return 'INDEXED BY disputes_open_deadline';
+  return '';
+}

@@ -59,8 +59,12 @@ async function allCasesInside(db: Knex, code: string, version: string): Promise<
   wholeNodeCache.set(db, cache);
   const hit = cache.get(code);
   if (hit && hit.version === version) return hit.inside;
-  const row: { lo: string | null; hi: string | null } | undefined = await db('disputes')
-    .first(db.raw('min(county_code) AS lo'), db.raw('max(county_code) AS hi'));
+  // Two scalar subqueries: SQLite answers a lone min() or max() from the index end, but scans the whole
+  // index for min() and max() in one SELECT (77 ms at 1M rows).
+  const rows: Array<{ lo: string | null; hi: string | null }> = await db.raw(
+    'SELECT (SELECT min(county_code) FROM disputes) AS lo, (SELECT max(county_code) FROM disputes) AS hi',
+  );
+  const row = rows[0];
   const p = codePrefix(code);
   const inside = !row?.lo || (row.lo.startsWith(p) && (row.hi ?? '').startsWith(p));
   cache.set(code, { version, inside });
