@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ensureNodeData } from '../core/bootstrap';
 import { consoleLog, createCore, type Core } from '../core/index';
+import { readTile } from '../core/map/basemap';
 import { bindCoreToIpc } from './ipc';
 import { installMenu } from './menu';
 import { registerAppScheme, serveRenderer } from './protocol';
@@ -46,6 +47,11 @@ async function openCore(dir: string): Promise<Core> {
   return opened;
 }
 
+function coreReadyOrThrow(): Promise<Core> {
+  if (!coreReady) throw new Error('core not opened yet');
+  return coreReady;
+}
+
 function fail(err: unknown): void {
   consoleLog.error('startup failed', { error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
   dialog.showErrorBox('综治网格工作台无法启动', err instanceof Error ? err.message : String(err));
@@ -55,7 +61,7 @@ function fail(err: unknown): void {
 async function start(): Promise<void> {
   const dir = dataDir();
   applySecurityPolicy();
-  serveRenderer(RENDERER_DIR);
+  serveRenderer(RENDERER_DIR, async (set, z, x, y) => readTile(await coreReadyOrThrow(), set, z, x, y));
   installMenu({ dataDir: dir });
   // The window loads while the database opens (and, on a first start, the demo is generated);
   // the renderer's first calls simply wait for the core.

@@ -29,8 +29,12 @@ async function readRegularFile(file: string): Promise<Buffer | null> {
   }
 }
 
-/** Serve `rendererDir` (dist/renderer) as app://console/. Call after `ready`. */
-export function serveRenderer(rendererDir: string): void {
+/** Raster tiles of a registered MBTiles package, `/tiles/<set>/<z>/<x>/<y>` as on the HTTP server. */
+export type TileReader = (set: string, z: string, x: string, y: string) => Promise<{ data: Buffer; contentType: string } | null>;
+const TILE_PATH = /^\/tiles\/([^/]+)\/([^/]+)\/([^/]+)\/([^/.]+)(?:\.\w+)?$/;
+
+/** Serve `rendererDir` (dist/renderer) as app://console/, and base-map tiles from the core. Call after `ready`. */
+export function serveRenderer(rendererDir: string, readTile: TileReader): void {
   const root = path.resolve(rendererDir);
   const indexHtml = path.join(root, 'index.html');
 
@@ -38,6 +42,17 @@ export function serveRenderer(rendererDir: string): void {
     const url = new URL(request.url);
     if (url.host !== APP_HOST) return plain(404, 'Not found');
     if (request.method !== 'GET' && request.method !== 'HEAD') return plain(405, 'Method not allowed');
+
+    const tile = TILE_PATH.exec(url.pathname);
+    if (tile) {
+      // readTile accepts only small integers and registered packages; anything else is a 404.
+      const found = await readTile(tile[1]!, tile[2]!, tile[3]!, tile[4]!);
+      if (!found) return plain(404, 'Not found');
+      return new Response(request.method === 'HEAD' ? null : new Uint8Array(found.data), {
+        status: 200,
+        headers: { 'content-type': found.contentType, 'x-content-type-options': 'nosniff', 'cache-control': 'max-age=86400' },
+      });
+    }
 
     let file = resolveInside(root, url.pathname === '/' ? '/index.html' : url.pathname);
     if (!file) return plain(404, 'Not found');

@@ -53,7 +53,9 @@ describe('app:// protocol', () => {
     writeFileSync(path.join(root, 'renderer', 'index.html'), '<!doctype html><title>app</title>');
     writeFileSync(path.join(root, 'renderer', 'assets', 'app.js'), 'export {}');
     writeFileSync(path.join(root, 'secret.txt'), 'secret');
-    serveRenderer(path.join(root, 'renderer'));
+    serveRenderer(path.join(root, 'renderer'), async (set, z, x, y) =>
+      [set, z, x, y].join('/') === '1/3/4/5' ? { data: Buffer.from('PNGDATA'), contentType: 'image/png' } : null,
+    );
   });
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
@@ -82,6 +84,17 @@ describe('app:// protocol', () => {
       expect(res.status, p).toBe(404);
       expect(await res.text()).not.toContain('secret');
     }
+  });
+});
+
+describe('base-map tiles over app://', () => {
+  const get = (url: string) => fake.protocolHandler!(new Request(url));
+  it('serves a tile the core has, and a 404 for one it has not', async () => {
+    const tile = await get('app://console/tiles/1/3/4/5.png');
+    expect(tile.status).toBe(200);
+    expect(tile.headers.get('content-type')).toBe('image/png');
+    expect(await tile.text()).toBe('PNGDATA');
+    expect((await get('app://console/tiles/1/3/4/6')).status).toBe(404);
   });
 });
 
