@@ -106,7 +106,7 @@ export function drawParties(category: DisputeCategory, spot: Spot, geo: DemoGeog
     const names = [r.name];
     for (let k = 1; k < n; k++) names.push(addPerson('respondent').name);
     respondentLabel = label(names);
-    if (category === '交通事故' && rng.chance(0.4)) {
+    if (category === '交通事故' && n < 3 && rng.chance(0.4)) {
       const insurer = organisationParty(category, cityShort, township.name, rng);
       parties.push({ side: 'respondent', seq: n + 1, name: insurer, idNumber: null, phone: persons.landline(), address: `${cityShort}市${rng.pick(['人民路', '康富路', '长安路'])}${rng.int(1, 300)}号` });
     }

@@ -1,6 +1,6 @@
 import { describeRule, mediationDeadline, pickRule, type DeadlineRule } from '../../../shared/domain/deadlines';
 import type { DisputeCategory, DisputeStatus, WarningLevel } from '../../../shared/domain/disputeStatus';
-import { REFERRAL_LABELS, SOURCE_LABELS, type Referral } from '../../../shared/domain/workflow';
+import { REFERRAL_LABELS, type Referral } from '../../../shared/domain/workflow';
 import { DEMO_NOW_MS, DEMO_TODAY, addDays, afterOfficeHours, chinaDay, iso, officeTime } from './demoCalendar';
 import type { CaseDraft } from './disputeDrafts';
 import { drawParties, yuanText, type DemoParty } from './disputeParties';
@@ -169,8 +169,12 @@ export function buildCases(drafts: CaseDraft[], world: DisputeWorld): DemoCase[]
 
     // Registration, and the warning set by hand right after it.
     const tReg = d.registeredAt;
-    event(tReg, team.clerk, 'registered', null, 'registered', rng.pick(REGISTERED_NOTES[d.source]!), { source: d.source, sourceLabel: SOURCE_LABELS[d.source] });
-    if (warning !== 'none') event(tReg + rng.int(3, 40) * 60_000, team.dispatcher, 'warning', null, null, warningReason, { from: 'none', to: warning, by: 'hand' });
+    event(tReg, team.clerk, 'registered', null, 'registered', rng.pick(REGISTERED_NOTES[d.source]!), { source: d.source });
+    if (warning !== 'none') {
+      // A few minutes after registration, and never after "now" for this morning's cases.
+      const minutes = Math.max(1, Math.min(40, Math.floor((DEMO_NOW_MS - tReg) / 60_000) - 1));
+      event(tReg + rng.int(1, minutes) * 60_000, team.dispatcher, 'warning', null, null, warningReason, { from: 'none', to: warning, by: 'hand' });
+    }
 
     // Each step happens some office hours after the one before; an October case stops where "now" is.
     const reached = (at: number) => d.period === 'jan-sep' || at <= DEMO_NOW_MS;

@@ -10,7 +10,7 @@ import { DEMO_DEADLINE_RULES, buildCases, type DemoCase } from './disputes';
 import { buildGeography, type RealDataPaths } from './geo/geography';
 import type { DemoGeography } from './geo/hierarchy';
 import { gridFigures } from './gridFigures';
-import { insertRows, type SqlValue } from './insert';
+import { insertRecords } from './insert';
 import { buildNetwork, type DemoNetwork } from './people';
 import { PersonFactory } from './personFactory';
 import { Places } from './places';
@@ -78,8 +78,7 @@ async function insertObjects(trx: Knex.Transaction, table: string, rows: Row[], 
   if (have.size === 0) return 0; // an optional table this database does not have
   for (const c of required) if (!have.has(c)) throw new Error(`generateDemo: ${table}.${c} missing from the schema`);
   const columns = Object.keys(rows[0]!).filter((c) => have.has(c));
-  const values: SqlValue[][] = rows.map((r) => columns.map((c) => r[c] ?? null));
-  await insertRows(trx, table, columns, values);
+  await insertRecords(trx, table, columns, rows);
   if (timings) timings[table] = Math.round(performance.now() - t0);
   return rows.length;
 }

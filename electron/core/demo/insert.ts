@@ -43,36 +43,55 @@ function finalize(stmt: PreparedStatement): Promise<void> {
   return new Promise((resolve, reject) => stmt.finalize((err) => (err ? reject(err) : resolve())));
 }
 
-export async function insertRows(trx: Knex.Transaction, table: string, columns: readonly string[], rows: readonly (readonly SqlValue[])[]): Promise<void> {
-  if (rows.length === 0) return;
+/** Insert rows given as arrays of values in column order. */
+export function insertRows(trx: Knex.Transaction, table: string, columns: readonly string[], rows: readonly (readonly SqlValue[])[]): Promise<void> {
+  return insertChunked(trx, table, columns, rows.length, (r, out, at) => {
+    const row = rows[r]!;
+    if (row.length !== columns.length) throw new Error(`insertRows(${table}): a row has ${row.length} values for ${columns.length} columns`);
+    for (let c = 0; c < row.length; c++) out[at + c] = row[c]!;
+  });
+}
+
+/** Insert rows given as objects; only `columns` are read (a missing one is NULL). */
+export function insertRecords(trx: Knex.Transaction, table: string, columns: readonly string[], rows: readonly Readonly<Record<string, SqlValue>>[]): Promise<void> {
+  return insertChunked(trx, table, columns, rows.length, (r, out, at) => {
+    const row = rows[r]!;
+    for (let c = 0; c < columns.length; c++) out[at + c] = row[columns[c]!] ?? null;
+  });
+}
+
+/** The bindings are written straight from the caller's rows into one array per chunk: no copy per row. */
+async function insertChunked(
+  trx: Knex.Transaction,
+  table: string,
+  columns: readonly string[],
+  count: number,
+  fill: (row: number, out: SqlValue[], at: number) => void,
+): Promise<void> {
+  if (count === 0) return;
   const perRow = columns.length;
   const chunk = Math.max(1, Math.min(500, Math.floor(32_000 / perRow)));
   const head = `INSERT INTO ${table} (${columns.join(', ')}) VALUES `;
   const tuple = `(${new Array<string>(perRow).fill('?').join(', ')})`;
   const sqlFor = (n: number) => head + new Array<string>(n).fill(tuple).join(', ');
   const bindingsOf = (start: number, n: number) => {
-    const bindings: SqlValue[] = new Array<SqlValue>(n * perRow);
-    let k = 0;
-    for (let r = start; r < start + n; r++) {
-      const row = rows[r]!;
-      if (row.length !== perRow) throw new Error(`insertRows(${table}): a row has ${row.length} values for ${perRow} columns`);
-      for (let c = 0; c < perRow; c++) bindings[k++] = row[c]!;
-    }
+    const bindings = new Array<SqlValue>(n * perRow);
+    for (let r = 0; r < n; r++) fill(start + r, bindings, r * perRow);
     return bindings;
   };
 
   const conn = await connectionOf(trx);
   let start = 0;
-  if (conn && rows.length >= chunk) {
+  if (conn && count >= chunk) {
     const stmt = await prepare(conn, sqlFor(chunk));
     try {
-      for (; start + chunk <= rows.length; start += chunk) await run(stmt, bindingsOf(start, chunk));
+      for (; start + chunk <= count; start += chunk) await run(stmt, bindingsOf(start, chunk));
     } finally {
       await finalize(stmt);
     }
   }
-  for (; start < rows.length; start += chunk) {
-    const n = Math.min(chunk, rows.length - start);
+  for (; start < count; start += chunk) {
+    const n = Math.min(chunk, count - start);
     await trx.raw(sqlFor(n), bindingsOf(start, n));
   }
 }

@@ -140,7 +140,6 @@ export function weightedSample(rng: Rng, weights: readonly number[], k: number):
  * where given. Used wherever a source figure must be met exactly (mediators, villages, WeChat members).
  */
 export function apportion(total: number, weights: readonly number[], min: readonly number[] | number = 0, max?: readonly number[]): number[] {
-  const n = weights.length;
   const lo = (i: number) => (typeof min === 'number' ? min : min[i]!);
   const hi = (i: number) => (max ? max[i]! : Infinity);
   const wsum = weights.reduce((a, b) => a + b, 0);

@@ -65,21 +65,6 @@ function bboxOf(rings: readonly KmRing[]): [number, number, number, number] {
   return b;
 }
 
-function nearestCell(graph: CellGraph, x: number, y: number, among?: readonly number[]): number {
-  let best = -1;
-  let bestD = Infinity;
-  const consider = (c: number) => {
-    const d = (graph.kx[c]! - x) ** 2 + (graph.ky[c]! - y) ** 2;
-    if (d < bestD) {
-      bestD = d;
-      best = c;
-    }
-  };
-  if (among) among.forEach(consider);
-  else for (let c = 0; c < graph.count; c++) consider(c);
-  return best;
-}
-
 /**
  * Voronoi cells for the seeds; if some real cells are cut off from the rest (a narrow neck of an outline),
  * their seeds move next to seeds of the main body and the cells are rebuilt, so the city is one piece.
