@@ -160,6 +160,8 @@ export const DisputeDetail = QueueRow.extend({
     basis: z.string().nullable(),
     daysLeft: z.number().int().nullable(),
     judicialConfirmation: z.string().nullable(),
+    /** When the follow-up visit is due (agreed or failed cases not yet visited). */
+    followUpDue: z.string().nullable(),
   }),
   /** Workflow actions the caller may take now (for the buttons). */
   actions: z.array(WorkflowActionSchema),

@@ -56,3 +56,15 @@ export function deadlineFlags(deadline: string | null, isOpen: boolean, today: s
   if (deadline < today) return { overdue: true, dueSoon: false };
   return { overdue: false, dueSoon: deadline <= addCalendarDays(today, DUE_SOON_DAYS) };
 }
+
+/** Days after an outcome (or after the agreed performance date) within which the follow-up visit is due. */
+export const FOLLOW_UP_DAYS = 15;
+
+/**
+ * When the follow-up visit (回访) falls due: it is scheduled by itself when mediation ends — after the
+ * agreed performance date when there is one (the visit checks the agreement was kept), else after the outcome.
+ */
+export function followUpDue(concludedOn: string, performanceDeadline: string | null): string {
+  const from = performanceDeadline && performanceDeadline > concludedOn ? performanceDeadline : concludedOn;
+  return addCalendarDays(from, FOLLOW_UP_DAYS);
+}

@@ -9,8 +9,10 @@ export async function loadOverrides(db: Knex): Promise<WorkdayOverrides> {
   return new Map(rows.map((r) => [r.date, Boolean(r.is_workday)]));
 }
 
-const asCategory = (c: string | null): DisputeCategory | null => (c && (DISPUTE_CATEGORIES as readonly string[]).includes(c) ? (c as DisputeCategory) : null);
-const asWarning = (w: string | null): WarningLevel | null => (w && (WARNING_LEVELS as readonly string[]).includes(w) ? (w as WarningLevel) : null);
+const isCategory = (c: string | null): c is DisputeCategory => DISPUTE_CATEGORIES.some((x) => x === c);
+const isWarning = (w: string | null): w is WarningLevel => WARNING_LEVELS.some((x) => x === w);
+const asCategory = (c: string | null): DisputeCategory | null => (isCategory(c) ? c : null);
+const asWarning = (w: string | null): WarningLevel | null => (isWarning(w) ? w : null);
 
 export interface StoredRule extends DeadlineRule {
   id: number;

@@ -3,6 +3,7 @@ import { OPEN_STATUSES } from '../../../shared/domain/disputeStatus';
 import { maskParty } from '../../../shared/domain/masking';
 import { availableActions, isDisputeStatus } from '../../../shared/domain/workflow';
 import { daysBetween } from '../../../shared/domain/workingDays';
+import { followUpDue } from '../../../shared/domain/deadlines';
 import { chinaDate } from '../clock';
 import type { HandlerImpls } from '../context';
 import { partiesLabels, toQueueRow } from './queueRows';
@@ -72,6 +73,7 @@ export const detailImpls = {
         basis: row.deadline_basis,
         daysLeft: row.deadline && OPEN.has(status) ? daysBetween(today, row.deadline) : null,
         judicialConfirmation: agreement?.judicial_deadline ?? null,
+        followUpDue: (status === 'agreed' || status === 'failed') && row.concluded_at ? followUpDue(chinaDate(new Date(row.concluded_at)), agreement?.performance_deadline ?? null) : null,
       },
       actions: isDisputeStatus(status) ? availableActions(status, ctx.account.role, isOwnCase(scope, row)) : [],
     };

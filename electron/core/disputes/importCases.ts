@@ -49,6 +49,8 @@ async function readSheet(fileName: string, bytes: Buffer): Promise<Sheet> {
   }
   const wb = new ExcelJS.Workbook();
   try {
+    // exceljs types its load() argument as its own Buffer interface, which Node 20's Buffer no longer
+    // satisfies structurally; the runtime accepts a Node Buffer.
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {
     throw new CoreError('INVALID_INPUT', '输入有误：contentBase64：无法读取该 Excel 文件（须为 .xlsx）', { field: 'contentBase64' });
@@ -102,8 +104,8 @@ export const importImpls = {
       const h = COLUMNS[f].find((name) => sheet.headers.includes(name));
       if (h) col[f] = h;
     }
-    const missing = (['category', 'applicant', 'summary'] as const).filter((f) => !col[f]);
-    if (!col.gridCode && !col.villageCode) missing.push('gridCode' as never);
+    const missing: Field[] = (['category', 'applicant', 'summary'] as const).filter((f) => !col[f]);
+    if (!col.gridCode && !col.villageCode) missing.push('gridCode');
     if (missing.length) {
       throw new CoreError('INVALID_INPUT', `输入有误：contentBase64：缺少必需的列：${missing.map((f) => COLUMNS[f][0]).join('、')}`, { field: 'contentBase64' });
     }
@@ -125,7 +127,10 @@ export const importImpls = {
       let gridId: number | undefined;
       const gridCode = get('gridCode');
       if (gridCode) {
-        if (!grids.has(gridCode)) grids.set(gridCode, ((await ctx.db('grids').where({ code: gridCode }).first('id')) as { id: number } | undefined)?.id ?? null);
+        if (!grids.has(gridCode)) {
+          const g: { id: number } | undefined = await ctx.db('grids').where({ code: gridCode }).first('id');
+          grids.set(gridCode, g?.id ?? null);
+        }
         const g = grids.get(gridCode);
         if (g === null || g === undefined) errors.push({ column: col.gridCode!, message: `没有编码为 ${gridCode} 的网格` });
         else gridId = g;

@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import type { z } from 'zod';
 import { CoreError } from '../../../shared/contract/errors';
 import type { IntakeInput, DuplicateCase } from '../../../shared/contract/disputes';
-import { OPEN_STATUSES_SQL, type DisputeStatus } from '../../../shared/domain/disputeStatus';
+import { OPEN_STATUSES_SQL, type DisputeStatus, type WarningLevel } from '../../../shared/domain/disputeStatus';
 import { maskParty } from '../../../shared/domain/masking';
 import { proposeWarning } from '../../../shared/domain/warningRules';
 import { levelOfCode } from '../../../shared/domain/divisionCodes';
@@ -85,7 +85,7 @@ async function nextCaseNo(db: Knex, townshipCode: string, year: string): Promise
 }
 
 /** Register one case (the handler and the importer share this). */
-export async function registerCase(ctx: HandlerContext, input: IntakeInput, scope: CallerScope, opts: { source?: string; eventNote?: string } = {}): Promise<{ id: number; caseNo: string; warning: IntakeInput['warning'] & string; warningReasons: string[] }> {
+export async function registerCase(ctx: HandlerContext, input: IntakeInput, scope: CallerScope, opts: { source?: string; eventNote?: string } = {}): Promise<{ id: number; caseNo: string; warning: WarningLevel; warningReasons: string[] }> {
   const place = await placeCase(ctx.db, input);
   const probe = { ...place, grid_id: place.gridId, mediator_id: null, county_code: place.countyCode, township_code: place.townshipCode, village_code: place.villageCode };
   if (!canSee(scope, probe) || (scope.role === 'grid_worker' && (place.gridId === null || !scope.gridIds.includes(place.gridId)))) {

@@ -1,6 +1,8 @@
 import { CoreError } from '../../../shared/contract/errors';
 import type { DisputeDetail } from '../../../shared/contract/disputes';
-import { SOURCE_LABELS, STATUS_LABELS, WARNING_LABELS, REFERRAL_LABELS, isDisputeStatus } from '../../../shared/domain/workflow';
+import { SOURCE_LABELS, STATUS_LABELS, WARNING_LABELS, REFERRAL_LABELS, REFERRALS, isDisputeStatus, type Referral } from '../../../shared/domain/workflow';
+
+const isReferral = (r: string): r is Referral => REFERRALS.some((x) => x === r);
 import { genderOfIdNumber } from '../../../shared/domain/idNumber';
 
 /**
@@ -113,7 +115,7 @@ function followUp(d: DisputeDetail): string {
   const f = d.followUps[d.followUps.length - 1];
   if (!f) throw new CoreError('CONFLICT', '本案尚无回访记录');
   const satisfaction = f.satisfaction === null ? '—' : ['', '不满意', '基本满意', '满意'][f.satisfaction] ?? '—';
-  const outcome = d.outcome === 'agreement' ? '调解成功' : d.referral ? `调解不成（${esc(REFERRAL_LABELS[d.referral as keyof typeof REFERRAL_LABELS] ?? d.referral)}）` : '—';
+  const outcome = d.outcome === 'agreement' ? '调解成功' : d.referral ? `调解不成（${esc(isReferral(d.referral) ? REFERRAL_LABELS[d.referral] : d.referral)}）` : '—';
   const rows: Array<[string, string]> = [
     ['案件编号', esc(d.caseNo)],
     ['纠纷类别', esc(d.category)],

@@ -35,6 +35,8 @@ describe('case workflow, intake to closed', () => {
       performanceMethod: '张强自行拆除',
       performanceDeadline: '2021-11-15',
     });
+    const agreed = await w.call<{ deadlines: { followUpDue: string | null } }>('mediator', 'disputes.detail', { id });
+    expect(agreed.deadlines.followUpDue).toBe('2021-11-30'); // 15 days after the agreed performance date
     await w.call('gridworker', 'disputes.transition', { action: 'followUp', id, performed: true, satisfaction: 3, method: 'visit' });
     await w.call('mediator', 'disputes.transition', { action: 'close', id });
 
