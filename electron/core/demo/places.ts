@@ -50,7 +50,3 @@ export class Places {
     return `${head}${this.rng.int(1, 16)}组`;
   }
 }
-
-export function microToDegrees(micro: number): number {
-  return micro / 1e6;
-}

@@ -108,7 +108,8 @@ function split(graph: CellGraph, cells: readonly number[], k: number, rng: Rng):
   return regions;
 }
 
-function unit(graph: CellGraph, fields: Omit<DivisionUnit, 'outline' | 'bbox' | 'center' | 'seatCell'> & { seatCell?: number }, cellsGraph: CityCells): DivisionUnit {
+/** A division from its cells: the outline is their exact union; the center is its seat grid's center. */
+function unit(graph: CellGraph, fields: Omit<DivisionUnit, 'outline' | 'bbox' | 'center' | 'seatCell'> & { seatCell?: number }): DivisionUnit {
   const mesh = graph.mesh;
   const rings = unionOutline(mesh, fields.cells);
   const seatCell = fields.seatCell ?? middleCell(graph, fields.cells);
@@ -120,7 +121,7 @@ function unit(graph: CellGraph, fields: Omit<DivisionUnit, 'outline' | 'bbox' | 
       rings.filter((r) => ringArea2(mesh, r) > 0),
     ),
     seatCell,
-    center: [cellsGraph.graph.centerLon[seatCell]!, cellsGraph.graph.centerLat[seatCell]!],
+    center: [graph.centerLon[seatCell]!, graph.centerLat[seatCell]!],
   };
 }
 
@@ -180,7 +181,7 @@ export function buildHierarchy(plan: CityPlan, cityCells: CityCells, villageTota
     const drafts = townshipDrafts.map((t, i) => ({ t, i })).filter(({ t }) => t.county === ci);
     const countyTownships: DivisionUnit[] = [];
     drafts.forEach(({ t, i }, sort) => {
-      const township = unit(graph, { code: t.code, name: t.name, level: 'township', parentCode: county.code, sort, kind: t.slot.kind, urban: t.slot.kind === 'subdistrict', cells: t.cells, county: ci, township: -1 }, cityCells);
+      const township = unit(graph, { code: t.code, name: t.name, level: 'township', parentCode: county.code, sort, kind: t.slot.kind, urban: t.slot.kind === 'subdistrict', cells: t.cells, county: ci, township: -1 });
       const ti = townships.length;
       township.township = ti;
       townships.push(township);
@@ -200,7 +201,6 @@ export function buildHierarchy(plan: CityPlan, cityCells: CityCells, villageTota
         const village = unit(
           graph,
           { code: v.code, name: villageNamer.village(v.community), level: 'village', parentCode: t.code, sort: vsort, kind: v.community ? 'community' : 'village', urban: v.community, cells: v.cells, county: ci, township: ti },
-          cityCells,
         );
         const vi = villages.length;
         villages.push(village);
@@ -215,12 +215,12 @@ export function buildHierarchy(plan: CityPlan, cityCells: CityCells, villageTota
     // The county seat: the middle of its densest township.
     const densest = [...countyTownships].sort((a, b) => density(graph, b.cells) - density(graph, a.cells))[0]!;
     counties.push(
-      unit(graph, { code: county.code, name: county.name, level: 'county', parentCode: plan.code, sort: ci, kind: 'county', urban: county.urban, cells: countyCells[ci]!, county: ci, township: -1, seatCell: densest.seatCell }, cityCells),
+      unit(graph, { code: county.code, name: county.name, level: 'county', parentCode: plan.code, sort: ci, kind: 'county', urban: county.urban, cells: countyCells[ci]!, county: ci, township: -1, seatCell: densest.seatCell }),
     );
   });
 
   const densestCounty = [...counties].sort((a, b) => density(graph, b.cells) - density(graph, a.cells))[0]!;
   const all = Array.from({ length: graph.count }, (_, i) => i);
-  const city = unit(graph, { code: plan.code, name: plan.name, level: 'city', parentCode: null, sort: 0, kind: 'city', urban: true, cells: all, county: -1, township: -1, seatCell: densestCounty.seatCell }, cityCells);
+  const city = unit(graph, { code: plan.code, name: plan.name, level: 'city', parentCode: null, sort: 0, kind: 'city', urban: true, cells: all, county: -1, township: -1, seatCell: densestCounty.seatCell });
   return { plan, cells: cityCells, city, counties, townships, villages, grids, gridOfCell };
 }

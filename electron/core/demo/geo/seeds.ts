@@ -104,7 +104,6 @@ export function placeSeeds(plan: SeedPlan, rng: Rng): SeedLayout {
 
   const real: number[] = [];
   const realArea: number[] = [];
-  const fixed: boolean[] = [];
   const ghosts: number[] = [];
   const boundaryLine = new PointHash(HASH_KM);
   const realHash = new PointHash(HASH_KM);
@@ -146,7 +145,6 @@ export function placeSeeds(plan: SeedPlan, rng: Rng): SeedLayout {
           if (areaAt(areas, ix, iy) === areaIndex && !realHash.anyWithin(ix, iy, Math.min(0.6 * s, HASH_KM))) {
             real.push(ix, iy);
             realArea.push(areaIndex);
-            fixed.push(true);
             realHash.add(ix, iy);
           }
           // Only the city's outer edge gets a ghost twin; inside, the neighbouring area's own pairs face these.
@@ -182,7 +180,6 @@ export function placeSeeds(plan: SeedPlan, rng: Rng): SeedLayout {
     const [x, y, a] = drawInterior();
     real.push(x, y);
     realArea.push(a);
-    fixed.push(false);
   }
 
   // Ghosts fill the rest of the box (so no real cell is unbounded), and a far frame holds the convex hull.
@@ -205,21 +202,20 @@ export function placeSeeds(plan: SeedPlan, rng: Rng): SeedLayout {
   points.set(real, 0);
   points.set(ghosts, real.length);
   const layout: SeedLayout = { points, realCount: count, areaOf: Int32Array.from(realArea), spacing, bounds };
-  relax(layout, areas, fixed, interiorStart, boundaryLine);
+  relax(layout, areas, interiorStart, boundaryLine);
   return layout;
 }
 
 /**
- * Two Lloyd steps for the interior seeds (each moves to its cell's centroid): evens out the cell shapes
+ * Two Lloyd steps for the interior seeds (each moves to its cell's centroid; the boundary pairs stay put): evens out the cell shapes
  * without losing the town/countryside contrast. A move that would leave the seed's area or crowd the
  * boundary pairs is not taken.
  */
-function relax(layout: SeedLayout, areas: readonly SeedArea[], fixed: readonly boolean[], interiorStart: number, boundaryLine: PointHash): void {
+function relax(layout: SeedLayout, areas: readonly SeedArea[], interiorStart: number, boundaryLine: PointHash): void {
   const { points, areaOf, spacing } = layout;
   for (let iter = 0; iter < 2; iter++) {
     const voronoi = new Delaunay(points).voronoi(layout.bounds);
     for (let i = interiorStart; i < layout.realCount; i++) {
-      if (fixed[i]) continue;
       const poly = voronoi.cellPolygon(i);
       if (!poly) continue;
       let a2 = 0;
