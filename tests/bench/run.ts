@@ -14,6 +14,7 @@ const SUITES: Record<string, () => Promise<BenchSuite>> = {
   startup: () => import('./startup'),
   queue: () => import('./queue'),
   map: () => import('./mapPayload'),
+  queueUi: () => import('./queueUi'),
 };
 
 const { values } = parseArgs({ options: { only: { type: 'string' }, size: { type: 'string' } } });

@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useCall } from '../../hooks/useCall';
@@ -25,7 +26,17 @@ interface Props {
 export function MediatorSelect({ value, onChange, divisionCode, style, id, status, ...rest }: Props) {
   const { t } = useTranslation();
   const mediators = useCall('disputes.mediators', divisionCode ? { divisionCode } : {});
-  const list = mediators.data?.mediators ?? [];
+  const list = useMemo(() => mediators.data?.mediators ?? [], [mediators.data]);
+  // Thousands of mediators in a city: build the options once per answer, not on every render of the page.
+  const options = useMemo(
+    () =>
+      list.map((m) => ({
+        value: m.personId,
+        search: `${m.name} ${m.orgName ?? ''}`,
+        label: t('queue.mediatorOption', { name: m.name, org: m.orgName ?? t('queue.noOrg'), count: m.openCases }),
+      })),
+    [list, t],
+  );
   return (
     <Select<number>
       id={id}
@@ -40,11 +51,7 @@ export function MediatorSelect({ value, onChange, divisionCode, style, id, statu
       value={value}
       popupMatchSelectWidth={false}
       onChange={(id) => onChange(id, list.find((m) => m.personId === id))}
-      options={list.map((m) => ({
-        value: m.personId,
-        search: `${m.name} ${m.orgName ?? ''}`,
-        label: t('queue.mediatorOption', { name: m.name, org: m.orgName ?? t('queue.noOrg'), count: m.openCases }),
-      }))}
+      options={options}
     />
   );
 }

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { Checkbox, DatePicker, Flex, Select } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -26,7 +27,7 @@ function withValue<K extends keyof QueueFilter>(filter: QueueFilter, key: K, val
 }
 
 /** The queue's pick-list filters (all applied in the core): status, category, colour, source, place, mediator, dates. */
-export function QueueFilterBar({ filter, onChange, role }: Props) {
+export const QueueFilterBar = memo(function QueueFilterBar({ filter, onChange, role }: Props) {
   const { t } = useTranslation();
   const set = <K extends keyof QueueFilter>(key: K, value: QueueFilter[K]) => onChange(withValue(filter, key, value));
   const setPlace = (p: Place) => {
@@ -108,7 +109,7 @@ export function QueueFilterBar({ filter, onChange, role }: Props) {
       />
     </Flex>
   );
-}
+});
 
 /** The yes/no conditions (overdue, due soon, assigned to me), next to the quick search. */
 export function QueueFilterFlags({ filter, onChange, role }: Props) {

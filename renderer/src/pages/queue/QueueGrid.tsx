@@ -1,6 +1,6 @@
-import { useMemo, useRef, type RefObject } from 'react';
+import { memo, useMemo, useRef, type RefObject } from 'react';
 import { AgGridReact } from 'ag-grid-react';
-import type { ColumnState, GridApi, IDatasource, SelectionChangedEvent } from 'ag-grid-community';
+import type { ColDef, ColumnState, GetRowIdFunc, GridApi, IDatasource, RowSelectionOptions, SelectionChangedEvent } from 'ag-grid-community';
 import { useTranslation } from 'react-i18next';
 import type { QueueRow, QueueSort } from '../../../../shared/contract';
 import { GRID_LOCALE_ZH, queueGridTheme } from './agGridSetup';
@@ -19,12 +19,17 @@ interface Props {
   onOpen(row: QueueRow): void;
 }
 
+// Stable option objects: a new object on a re-render would make AG Grid re-apply the option (columns, selection).
+const DEFAULT_COL_DEF: ColDef<QueueRow> = { sortable: false, resizable: false, suppressMovable: true };
+const ROW_SELECTION: RowSelectionOptions<QueueRow> = { mode: 'multiRow', checkboxes: true, headerCheckbox: false, enableClickSelection: false };
+const getRowId: GetRowIdFunc<QueueRow> = (p) => String(p.data.id);
+
 export function sortColumnState(sort: QueueSort): ColumnState[] {
   return [{ colId: sort.field, sort: sort.dir }];
 }
 
 /** The queue ledger: AG Grid's infinite row model, 100-row blocks fetched from the core. */
-export function QueueGrid({ datasource, initialSort, apiRef, onSortChange, onSelectionChange, onOpen }: Props) {
+export const QueueGrid = memo(function QueueGrid({ datasource, initialSort, apiRef, onSortChange, onSelectionChange, onOpen }: Props) {
   const { t, i18n } = useTranslation();
   const columnDefs = useMemo(() => queueColumns(t), [t]);
   const initialSortRef = useRef(initialSort);
@@ -38,17 +43,18 @@ export function QueueGrid({ datasource, initialSort, apiRef, onSortChange, onSel
         loadThemeGoogleFonts={false}
         localeText={localeText}
         columnDefs={columnDefs}
-        defaultColDef={{ sortable: false, resizable: false, suppressMovable: true }}
+        defaultColDef={DEFAULT_COL_DEF}
         rowModelType="infinite"
+        animateRows={false}
         datasource={datasource}
         cacheBlockSize={QUEUE_BLOCK_SIZE}
         maxBlocksInCache={50}
         maxConcurrentDatasourceRequests={2}
         blockLoadDebounceMillis={0}
         infiniteInitialRowCount={1}
-        getRowId={(p) => String(p.data.id)}
+        getRowId={getRowId}
         rowClassRules={queueRowClassRules}
-        rowSelection={{ mode: 'multiRow', checkboxes: true, headerCheckbox: false, enableClickSelection: false }}
+        rowSelection={ROW_SELECTION}
         tooltipShowDelay={600}
         onGridReady={(e) => {
           apiRef.current = e.api;
@@ -79,4 +85,4 @@ export function QueueGrid({ datasource, initialSort, apiRef, onSortChange, onSel
       />
     </div>
   );
-}
+});

@@ -15,8 +15,8 @@ import { BatchActions } from './BatchActions';
 import { ExportButton } from './ExportButton';
 import { ImportButton } from './ImportDialog';
 import { QueueFilterBar, QueueFilterFlags } from './QueueFilterBar';
-import { QueueGrid, sortColumnState } from './QueueGrid';
-import { queueDatasource, type BlockInfo } from './queueDatasource';
+import { QUEUE_BLOCK_SIZE, QueueGrid, sortColumnState } from './QueueGrid';
+import { prefetchFirstBlock, queueDatasource, type BlockInfo } from './queueDatasource';
 import { conditionCount, defaultView, initialView, rememberView, RED_ON_TOP } from './queueViewState';
 import { QuickSearch } from './QuickSearch';
 import { SavedViews } from './SavedViews';
@@ -68,6 +68,19 @@ export function QueuePage() {
     },
     [applySort],
   );
+  const search = (text: string) => {
+    const next = withText(filter, text);
+    // Ask the core now, while React renders and the grid resets: the grid's first request takes this answer.
+    prefetchFirstBlock(next, sort, QUEUE_BLOCK_SIZE);
+    setFilter(next);
+  };
+  const openRow = useCallback((row: QueueRow) => setOpenCase(row.id), []);
+  // The pick-list bar does not show the search term: it keeps its own render when only the term changes.
+  const { text: _text, ...barFilter } = filter;
+  const barKey = JSON.stringify(barFilter);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const stableBarFilter = useMemo(() => barFilter, [barKey]);
+  const changeBarFilter = useCallback((next: QueueFilter) => setFilter((f) => (f.text ? { ...next, text: f.text } : next)), []);
   const refresh = useCallback(() => {
     apiRef.current?.deselectAll();
     apiRef.current?.refreshInfiniteCache();
@@ -100,7 +113,7 @@ export function QueuePage() {
       </Flex>
       <Flex justify="space-between" align="center" wrap gap={8}>
         <Space wrap>
-          <QuickSearch inputRef={searchRef} value={filter.text ?? ''} onSearch={(text) => setFilter((f) => withText(f, text))} />
+          <QuickSearch inputRef={searchRef} value={filter.text ?? ''} onSearch={search} />
           <QueueFilterFlags filter={filter} onChange={setFilter} role={account.role} />
           <SavedViews view={view} onLoad={loadView} />
           <Space size={4}>
@@ -119,7 +132,7 @@ export function QueuePage() {
         </Space>
         <BatchActions selected={selected} role={account.role} onDone={refresh} />
       </Flex>
-      <QueueFilterBar filter={filter} onChange={setFilter} role={account.role} />
+      <QueueFilterBar filter={stableBarFilter} onChange={changeBarFilter} role={account.role} />
       {error !== null && <CallError error={error} onRetry={refresh} />}
       <QueueGrid
         datasource={datasource}
@@ -127,7 +140,7 @@ export function QueuePage() {
         apiRef={apiRef}
         onSortChange={setSort}
         onSelectionChange={setSelected}
-        onOpen={(row) => setOpenCase(row.id)}
+        onOpen={openRow}
       />
       {openCase !== null && <CaseDrawer id={openCase} onClose={() => setOpenCase(null)} />}
     </Flex>

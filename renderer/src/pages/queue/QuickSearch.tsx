@@ -3,7 +3,7 @@ import { Input, type InputRef } from 'antd';
 import { useTranslation } from 'react-i18next';
 
 /** Short enough to fit the 300 ms keystroke-to-rows budget, long enough to skip mid-word queries. */
-export const QUICK_SEARCH_DEBOUNCE_MS = 120;
+export const QUICK_SEARCH_DEBOUNCE_MS = 100;
 
 interface Props {
   value: string;

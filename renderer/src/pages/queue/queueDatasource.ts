@@ -18,6 +18,30 @@ export interface BlockInfo {
   at: number;
 }
 
+type Block = { rows: QueueRow[]; total: number };
+
+/**
+ * The first block of a view asked for ahead of AG Grid (the quick search knows the new view before React
+ * has rendered it and the grid has reset): the grid's first getRows for the same view takes it.
+ */
+let prefetched: { key: string; answer: Promise<Block> } | null = null;
+
+const blockKey = (filter: QueueFilter, sort: QueueSort, startRow: number, endRow: number) => JSON.stringify([filter, sort, startRow, endRow]);
+
+export function prefetchFirstBlock(filter: QueueFilter, sort: QueueSort, blockSize: number): void {
+  const answer = call('disputes.query', { filter, sort, startRow: 0, endRow: blockSize });
+  // A refusal is reported by the grid's own request; this copy must not surface as unhandled.
+  answer.catch(() => undefined);
+  prefetched = { key: blockKey(filter, sort, 0, blockSize), answer };
+}
+
+function takePrefetched(key: string): Promise<Block> | null {
+  if (prefetched?.key !== key) return null;
+  const { answer } = prefetched;
+  prefetched = null;
+  return answer;
+}
+
 /**
  * The infinite row model's data source over `disputes.query`: AG Grid asks for blocks of 100 rows, the
  * core filters and sorts in SQLite and returns the block with the total, so the scrollbar is exact.
@@ -31,8 +55,10 @@ export function queueDatasource(
   return {
     getRows(params) {
       const sort = sortFromModel(params.sortModel);
-      call('disputes.query', { filter, sort, startRow: params.startRow, endRow: params.endRow }).then(
-        ({ rows, total }: { rows: QueueRow[]; total: number }) => {
+      const key = blockKey(filter, sort, params.startRow, params.endRow);
+      const answer = takePrefetched(key) ?? call('disputes.query', { filter, sort, startRow: params.startRow, endRow: params.endRow });
+      answer.then(
+        ({ rows, total }: Block) => {
           params.successCallback(rows, total);
           onBlock({ total, at: performance.now() });
         },
