@@ -102,7 +102,7 @@ export async function blockIds(
   const useCursor = near !== null && startRow - near.pos <= Math.min(CURSOR_REACH, fromEnd);
   const reverse = !useCursor && fromEnd < startRow;
   const skip = useCursor && near ? startRow - near.pos : reverse ? fromEnd : startRow;
-  const where = sql.match ? await searchWhere(db, state, sql, skip + limit) : sql.where;
+  const where = sql.match ? await searchWhere(db, state, sql, skip + limit) : sql.blockWhere;
   const from = `disputes d ${indexHint(filter, sort, sql, scope)}`;
   if (useCursor && near) {
     const desc = sort.dir === 'desc';
@@ -145,7 +145,7 @@ async function buildLadder(db: Knex, state: EngineState, sql: ViewSql, sort: Que
       const keyset: string = cursor ? ` AND ${col} ${desc ? '<=' : '>='} ? AND (${col} ${cmp} ? OR d.id ${cmp} ?)` : '';
       const params = cursor ? [cursor.value, cursor.value, cursor.id] : [];
       const rows: Array<{ id: number; k: string | number | null }> = await db.raw(
-        `SELECT d.id AS id, ${col} AS k FROM ${from} WHERE ${sql.where}${keyset} ORDER BY ${orderBy(sort)} LIMIT 1 OFFSET ?`,
+        `SELECT d.id AS id, ${col} AS k FROM ${from} WHERE ${sql.blockWhere}${keyset} ORDER BY ${orderBy(sort)} LIMIT 1 OFFSET ?`,
         [...sql.params, ...params, cursor ? LADDER_STEP - 1 : pos - 1],
       );
       const r = rows[0];
@@ -184,7 +184,7 @@ const SEARCH_TERM = 'd.id IN (SELECT rowid FROM dispute_search WHERE dispute_sea
  * SQLite from driving the query by the hit list, so it walks the sort index instead.
  */
 async function searchWhere(db: Knex, state: EngineState, sql: ViewSql, rowsNeeded: number): Promise<string> {
-  if (!sql.match) return sql.where;
+  if (!sql.match) return sql.blockWhere;
   let hits = state.hits.get(sql.match);
   if (hits === undefined) {
     const r: Array<{ n: number }> = await db.raw('SELECT count(*) AS n FROM dispute_search WHERE dispute_search MATCH ?', [sql.match]);
@@ -196,5 +196,5 @@ async function searchWhere(db: Knex, state: EngineState, sql: ViewSql, rowsNeede
     state.maxId = Number(r[0]?.m ?? 0);
   }
   const expectedSteps = hits === 0 ? Infinity : (rowsNeeded * state.maxId) / hits;
-  return expectedSteps <= 20_000 ? sql.where.replace(SEARCH_TERM, `+${SEARCH_TERM}`) : sql.where;
+  return expectedSteps <= 20_000 ? sql.blockWhere.replace(SEARCH_TERM, `+${SEARCH_TERM}`) : sql.blockWhere;
 }
