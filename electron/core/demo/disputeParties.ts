@@ -51,9 +51,9 @@ const AMOUNTS: Record<DisputeCategory, [number, number, number]> = {
 };
 /** Chance of a group case (many people behind a few representatives) and its size range. */
 const GROUPS: Partial<Record<DisputeCategory, [number, number, number]>> = {
-  '劳动/欠薪': [0.18, 5, 45],
-  征地拆迁: [0.25, 5, 30],
-  环境: [0.15, 5, 20],
+  '劳动/欠薪': [0.1, 5, 45],
+  征地拆迁: [0.15, 5, 30],
+  环境: [0.08, 5, 20],
 };
 
 /** 3.2万元 / 8600元 */

@@ -52,7 +52,7 @@ const TEMPLATES: Record<DisputeCategory, Template[]> = {
     (c) => `${c.a}在${c.b}务工期间工资${c.amount}未结清，多次催讨无果，申请调解。`,
     (c) => `${c.a}在${c.b}工地做工时受伤，就医疗费、误工费${c.amount ? `共计${c.amount}` : ''}的承担产生纠纷。`,
     (c) => `${c.a}与${c.b}因解除劳动关系的经济补偿${c.amount ? `（${c.amount}）` : ''}发生争议。`,
-    (c) => `${c.b}拖欠${c.a}装修劳务费${c.amount}，${c.a}通过网格员反映诉求。`,
+    (c) => `${c.b}拖欠${c.a}劳务费${c.amount}，${c.a}通过网格员反映诉求。`,
   ],
   医疗: [
     (c) => `${c.a}在${c.b}就诊后病情加重，认为诊疗存在过错，要求赔偿${c.amount}。`,

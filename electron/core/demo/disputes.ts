@@ -176,9 +176,10 @@ export function buildCases(drafts: CaseDraft[], world: DisputeWorld): DemoCase[]
       event(tReg + rng.int(1, minutes) * 60_000, team.dispatcher, 'warning', null, null, warningReason, { from: 'none', to: warning, by: 'hand' });
     }
 
-    // Each step happens some office hours after the one before; an October case stops where "now" is.
+    // Each step happens some office hours after the one before (a day or more for a good share: a busy
+    // center, a mediator out in the villages); an October case stops where "now" is.
     const reached = (at: number) => d.period === 'jan-sep' || at <= DEMO_NOW_MS;
-    const tAcc = afterOfficeHours(tReg, rng.chance(0.15) ? rng.float(4, 20) : hoursBetween(rng, 0.2, 1.5, 8));
+    const tAcc = afterOfficeHours(tReg, rng.chance(0.25) ? rng.float(6, 28) : hoursBetween(rng, 0.2, 1.5, 8));
     if (!reached(tAcc)) return c;
     const rule = pickRule(DEMO_DEADLINE_RULES, d.category, warning);
     c.acceptedAt = tAcc;
@@ -186,7 +187,7 @@ export function buildCases(drafts: CaseDraft[], world: DisputeWorld): DemoCase[]
     c.deadlineBasis = `受理之日起${describeRule(rule)}`;
     event(tAcc, team.dispatcher, 'accept', 'registered', 'accepted', null, { deadline: c.deadline, basis: c.deadlineBasis });
 
-    const tAsg = afterOfficeHours(tAcc, hoursBetween(rng, 0.5, 4, 24));
+    const tAsg = afterOfficeHours(tAcc, rng.chance(0.3) ? rng.float(8, 40) : hoursBetween(rng, 0.5, 4, 24));
     if (!reached(tAsg)) return c;
     const [orgIndex, mediatorId] = chooseMediator(d, world);
     const org = network.orgs[orgIndex]!;
@@ -195,7 +196,7 @@ export function buildCases(drafts: CaseDraft[], world: DisputeWorld): DemoCase[]
     const mediator = personName.get(mediatorId)!;
     event(tAsg, team.dispatcher, 'assign', 'accepted', 'assigned', `分派至${org.name}，调解员${mediator}`, { orgId: org.id, mediatorId, previousMediatorId: null });
 
-    const tMed = afterOfficeHours(tAsg, hoursBetween(rng, 1, 10, 60));
+    const tMed = afterOfficeHours(tAsg, rng.chance(0.3) ? rng.float(10, 45) : hoursBetween(rng, 1, 10, 60));
     if (!reached(tMed)) return c;
     event(tMed, mediator, 'startMediation', 'assigned', 'mediating', rng.pick(['组织双方当面调解', '分别约谈双方当事人', '到现场实地察看']));
     const participants = [...c.parties.map((p) => p.name), `调解员${mediator}`].join('、');

@@ -43,7 +43,7 @@ export interface DemoNetwork {
   orgs: DemoOrg[];
   /** [grid index, person id] */
   gridWorkers: [number, number][];
-  /** The village's own committee (org index), or null for the villages that share their neighbour's. */
+  /** The village's own committee (org index), or null for the 13 small villages without one (their township's committee serves them). */
   villageOrg: (number | null)[];
   /** Committees of each township (org indices; the first is the main one). */
   townshipOrgs: number[][];
@@ -147,7 +147,7 @@ export function buildNetwork(geo: DemoGeography, figures: GridFigures, persons: 
     return list;
   });
 
-  // Village committees: all but 13 small villages, which are served by a neighbouring village's committee.
+  // Village committees: all but 13 small villages, whose cases the township committee takes.
   const villagePopulation = geo.villages.map(() => 0);
   geo.grids.forEach((g, gi) => (villagePopulation[g.village]! += figures.population[gi]!));
   const sharing = new Set(
