@@ -1,9 +1,9 @@
 import type { Core } from './index';
 import { nodeClock } from './index';
 import type { CoreLog } from './context';
-import { generateDemo } from './demo/generateDemo';
+import { DEFAULT_DEMO_SEED, generateDemo } from './demo/generateDemo';
 
-export const DEFAULT_DEMO_SEED = 20211029;
+export { DEFAULT_DEMO_SEED };
 
 /** True when the node has no divisions yet: a first start. */
 export async function isEmptyNode(core: Core): Promise<boolean> {
