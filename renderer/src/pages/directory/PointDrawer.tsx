@@ -24,7 +24,6 @@ export function PointDrawer({ point, canEdit, onClose, onEdit, onDelete }: Props
       onClose={onClose}
       size={460}
       title={point?.name}
-      data-testid="point-drawer"
       extra={
         point &&
         canEdit && (
@@ -48,7 +47,7 @@ export function PointDrawer({ point, canEdit, onClose, onEdit, onDelete }: Props
       }
     >
       {point && (
-        <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+        <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="point-drawer">
           <Descriptions column={1} size="small" bordered>
             <Descriptions.Item label={t('directory.col.category')}>{point.categoryName}</Descriptions.Item>
             <Descriptions.Item label={t('directory.col.level')}>{pointLevelLabel(t, point.level)}</Descriptions.Item>

@@ -37,7 +37,6 @@ export function GridCardDrawer({ gridCode, onClose, onLocate }: Props) {
       mask={false}
       size={400}
       title={c ? t('map.card.title', { name: c.name }) : t('map.card.loading')}
-      data-testid="grid-card"
       extra={
         c && (
           <Button size="small" icon={<AimOutlined />} onClick={() => onLocate(c)}>
@@ -46,6 +45,7 @@ export function GridCardDrawer({ gridCode, onClose, onLocate }: Props) {
         )
       }
     >
+      <div data-testid="grid-card">
       {card.error !== null && card.error !== undefined && !c ? <CallError error={card.error} onRetry={card.reload} /> : null}
       {!c && !card.error && <Skeleton active />}
       {c && (
@@ -130,6 +130,7 @@ export function GridCardDrawer({ gridCode, onClose, onLocate }: Props) {
           </div>
         </Space>
       )}
+      </div>
     </Drawer>
   );
 }
