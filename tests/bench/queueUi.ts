@@ -134,6 +134,9 @@ function pickTerms(rows: Array<{ caseNo: string; partiesLabel: string }>): strin
 export async function run(): Promise<BenchResult[]> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'ggc-bench-queueui-'));
   const { url, child } = await startServer(dataDir);
+  // Also when the bench dies mid-way (a closed pipe, Ctrl+C): no server left behind.
+  const stopServer = () => child.kill('SIGTERM');
+  process.once('exit', stopServer);
   const browser = await chromium.launch({
     ...(existsSync(DEBIAN_CHROMIUM) ? { executablePath: DEBIAN_CHROMIUM } : {}),
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -205,6 +208,7 @@ export async function run(): Promise<BenchResult[]> {
     ];
   } finally {
     await browser.close();
+    process.off('exit', stopServer);
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));
     rmSync(dataDir, { recursive: true, force: true });

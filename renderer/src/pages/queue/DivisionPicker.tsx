@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Cascader } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
@@ -69,14 +69,22 @@ export function DivisionPicker({ value, onChange, withGrids = true, anyLevel = t
     return placePath(value, built.parentOf, tops);
   }, [value, built]);
 
+  const loadGrids = (villageCode: string) => {
+    void call('disputes.gridsOfVillage', { villageCode }).then(
+      (res) => setGrids((old) => new Map(old).set(villageCode, res.grids)),
+      () => setGrids((old) => new Map(old).set(villageCode, [])),
+    );
+  };
   const loadData = (selected: Option[]) => {
     const last = selected[selected.length - 1];
     if (!last || !withGrids || grids.has(last.value)) return;
-    void call('disputes.gridsOfVillage', { villageCode: last.value }).then(
-      (res) => setGrids((old) => new Map(old).set(last.value, res.grids)),
-      () => setGrids((old) => new Map(old).set(last.value, [])),
-    );
+    loadGrids(last.value);
   };
+  // A grid set from outside (a saved view, a point on the map) needs its village's grids for its name.
+  const villageOfGrid = value.gridId !== undefined ? value.villageCode : undefined;
+  useEffect(() => {
+    if (villageOfGrid && withGrids && !grids.has(villageOfGrid)) loadGrids(villageOfGrid);
+  }, [villageOfGrid, withGrids, grids]);
 
   return (
     <Cascader<Option>
