@@ -10,7 +10,7 @@
  * right after a write); "warm" is scrolling a view already open. The targets apply to cold figures.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import sqlite3 from 'sqlite3';
 import type { Knex } from 'knex';
@@ -405,6 +405,8 @@ export async function run(opts: { size?: string }): Promise<BenchResult[]> {
     }
     await new Promise<void>((r) => raw.close(() => r()));
     await core.close();
+    // This machine is shared: other work inflates the tails. Say how busy it was while we measured.
+    results.push({ name: 'machine load average (1 min) at the end of the measurements', value: round(loadavg()[0] ?? 0), unit: 'runnable tasks', better: 'lower', note: `${cpus().length} CPUs` });
     return results;
   } finally {
     if (!keep) rmSync(dir, { recursive: true, force: true });
