@@ -3,11 +3,12 @@ import { chinaDate } from '../clock';
 import { blockIds, dataVersion } from './queueEngine';
 import { queueRows } from './queueRows';
 import { callerScope } from './scope';
-import { refreshSearchIndex } from './searchIndex';
+import { refreshSearchIndex, warmSearchIndex } from './searchIndex';
 
 export const queryImpls = {
   'disputes.query': async (input, ctx) => {
     if (input.filter.text) await refreshSearchIndex(ctx.db);
+    else warmSearchIndex(ctx.db, ctx.env.log);
     const version = await dataVersion(ctx.db);
     const scope = await callerScope(ctx.db, ctx.account, version);
     const today = chinaDate(ctx.now);

@@ -10,7 +10,26 @@ const INSERT_CHUNK = 400;
  * handlers, demo, sync, imports). Runs before a search; cheap when nothing changed (one indexed lookup).
  * Returns how many cases were (re)indexed.
  */
-export async function refreshSearchIndex(db: Knex, onProgress?: (done: number) => void): Promise<number> {
+export function refreshSearchIndex(db: Knex, onProgress?: (done: number) => void): Promise<number> {
+  // One catch-up at a time per database: a search arriving during a background catch-up waits for it.
+  const inFlight = running.get(db);
+  if (inFlight) return inFlight;
+  const p = catchUp(db, onProgress).finally(() => running.delete(db));
+  running.set(db, p);
+  return p;
+}
+
+/**
+ * Start catching up without waiting (when the queue opens), so that the first quick search after a bulk
+ * write — the demo generator, an import, a sync — does not pay for indexing thousands of cases.
+ */
+export function warmSearchIndex(db: Knex, log: { warn(msg: string, extra?: Record<string, unknown>): void }): void {
+  refreshSearchIndex(db).catch((err: unknown) => log.warn('search index catch-up failed', { error: err instanceof Error ? err.message : String(err) }));
+}
+
+const running = new WeakMap<Knex, Promise<number>>();
+
+async function catchUp(db: Knex, onProgress?: (done: number) => void): Promise<number> {
   let done = 0;
   for (;;) {
     const dirty: Array<{ dispute_id: number }> = await db('dispute_search_dirty').select('dispute_id').limit(BATCH);
