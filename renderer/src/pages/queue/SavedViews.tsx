@@ -54,7 +54,8 @@ export function SavedViews({ view, onLoad }: Props) {
         value={current}
         loading={views.loading}
         notFoundContent={views.error ? errorText(views.error, t, i18n.language) : t('queue.views.none')}
-        onChange={(id) => {
+        // onSelect, not onChange: picking the view already shown loads it again (after changing filters).
+        onSelect={(id: number) => {
           setCurrent(id);
           const picked = list.find((v) => v.id === id);
           if (picked) onLoad(picked.view);
