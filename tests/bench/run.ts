@@ -15,6 +15,7 @@ const SUITES: Record<string, () => Promise<BenchSuite>> = {
   queue: () => import('./queue'),
   map: () => import('./mapPayload'),
   queueUi: () => import('./queueUi'),
+  mapUi: () => import('./mapUi'),
 };
 
 const { values } = parseArgs({ options: { only: { type: 'string' }, size: { type: 'string' } } });
