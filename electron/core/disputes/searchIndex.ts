@@ -1,7 +1,8 @@
 import type { Knex } from 'knex';
 import { indexTokens } from './searchTokens';
 
-const BATCH = 2000;
+/** Cases per catch-up transaction: small, so a user's query waits at most one short batch (~40 ms). */
+const BATCH = 500;
 /** SQLite's multi-row insert limit with knex (TOOLCHAIN.md): keep each statement ≤ 500 rows. */
 const INSERT_CHUNK = 400;
 
@@ -23,11 +24,15 @@ export function refreshSearchIndex(db: Knex, onProgress?: (done: number) => void
  * Start catching up without waiting (when the queue opens), so that the first quick search after a bulk
  * write — the demo generator, an import, a sync — does not pay for indexing thousands of cases.
  */
-export function warmSearchIndex(db: Knex, log: { warn(msg: string, extra?: Record<string, unknown>): void }): void {
+export function warmSearchIndex(db: Knex, version: string, log: { warn(msg: string, extra?: Record<string, unknown>): void }): void {
+  // Only when something was written since the last look: no idle queries while someone scrolls.
+  if (warmedAt.get(db) === version) return;
+  warmedAt.set(db, version);
   refreshSearchIndex(db).catch((err: unknown) => log.warn('search index catch-up failed', { error: err instanceof Error ? err.message : String(err) }));
 }
 
 const running = new WeakMap<Knex, Promise<number>>();
+const warmedAt = new WeakMap<Knex, string>();
 
 async function catchUp(db: Knex, onProgress?: (done: number) => void): Promise<number> {
   let done = 0;
