@@ -7,6 +7,9 @@ export const SCREENSHOTS = '.tmp/screenshots';
 
 export async function login(page: Page, username: string): Promise<void> {
   await page.goto('/');
+  // Switching accounts in the same tab: leave the previous one first.
+  await expect(page.getByTestId('login-form').or(page.getByTestId('header-account'))).toBeVisible();
+  if (await page.getByTestId('header-account').isVisible()) await page.getByTestId('logout').click();
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码').fill(PASSWORD);
   await page.getByTestId('login-submit').click();
