@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { CoreApi, login, queryQueue } from './queueHelpers';
 
@@ -49,4 +50,25 @@ test('the director escalates to the county and records its answer', async ({ pag
   // Back where it was escalated from.
   await expect(page.getByTestId('case-status')).toHaveText('调解中');
   await expect(page.getByTestId('case-timeline')).toContainText('县级答复');
+});
+
+test('notes and attachments: a note goes on the timeline, a file is stored and downloads unchanged', async ({ page, request }) => {
+  const api = await CoreApi.login(request, 'dispatcher');
+  const target = (await queryQueue(api, { statuses: ['accepted'] }, 1)).rows[0];
+  expect(target).toBeDefined();
+  await login(page, 'dispatcher');
+  await page.goto(`/#/cases/${target?.id}`);
+
+  await page.getByLabel('添加备注').fill('已电话通知双方周五上午到村调委会。');
+  await page.getByTestId('add-note').click();
+  await expect(page.getByTestId('case-timeline')).toContainText('已电话通知双方周五上午到村调委会。');
+
+  const content = '现场照片说明：东侧围墙越界约0.3米。';
+  await page.getByTestId('case-attachments').locator('input[type=file]').setInputFiles({ name: '现场说明.txt', mimeType: 'text/plain', buffer: Buffer.from(content, 'utf8') });
+  await expect(page.getByTestId('case-attachments')).toContainText('现场说明.txt');
+  const download = page.waitForEvent('download');
+  await page.getByTestId('case-attachments').getByRole('button', { name: '下载' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('现场说明.txt');
+  expect(readFileSync(await file.path(), 'utf8')).toBe(content);
 });
