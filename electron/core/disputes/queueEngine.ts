@@ -39,12 +39,21 @@ interface EngineState {
 }
 
 const states = new WeakMap<Knex, EngineState>();
-/** How far past a cached cursor an OFFSET may still walk before another strategy is cheaper. */
-const CURSOR_REACH = 5000;
 const MAX_CURSORS_PER_VIEW = 5000;
-/** Rung spacing of a view's cursor ladder, and the smallest view worth one. */
-const LADDER_STEP = 2000;
-const LADDER_MIN_ROWS = 20_000;
+
+/**
+ * The engine's thresholds. Tuned for a million cases; the tests shrink them so that a few hundred cases
+ * go through every path (cursor, reverse, ladder, both search plans).
+ */
+export const queueTuning = {
+  /** How far past a cached cursor an OFFSET may still walk before another strategy is cheaper. */
+  cursorReach: 5000,
+  /** Rung spacing of a view's cursor ladder, and the smallest view worth one. */
+  ladderStep: 2000,
+  ladderMinRows: 20_000,
+  /** Walk the sort index for a search when fewer index steps than this are expected. */
+  searchWalkSteps: 20_000,
+};
 
 export async function dataVersion(db: Knex): Promise<string> {
   const rows: Array<{ c: number; v: number }> = await db.raw('SELECT total_changes() AS c, (SELECT data_version FROM pragma_data_version) AS v');
@@ -99,7 +108,7 @@ export async function blockIds(
   let rows: Array<{ id: number; k: string | number | null }>;
   const near = KEYSET_SAFE.has(sort.field) ? nearestCursor(cursors, startRow) : null;
   const fromEnd = total - (startRow + limit);
-  const useCursor = near !== null && startRow - near.pos <= Math.min(CURSOR_REACH, fromEnd);
+  const useCursor = near !== null && startRow - near.pos <= Math.min(queueTuning.cursorReach, fromEnd);
   const reverse = !useCursor && fromEnd < startRow;
   const skip = useCursor && near ? startRow - near.pos : reverse ? fromEnd : startRow;
   const where = sql.match ? await searchWhere(db, state, sql, skip + limit) : sql.blockWhere;
@@ -122,17 +131,17 @@ export async function blockIds(
   }
   const last = rows[rows.length - 1];
   if (last && last.k !== null && cursors.size < MAX_CURSORS_PER_VIEW) cursors.set(startRow + rows.length, { value: last.k, id: last.id });
-  if (total >= LADDER_MIN_ROWS && !sql.match && KEYSET_SAFE.has(sort.field) && !state.ladders.has(sortKey)) {
+  if (total >= queueTuning.ladderMinRows && !sql.match && KEYSET_SAFE.has(sort.field) && !state.ladders.has(sortKey)) {
     state.ladders.set(sortKey, buildLadder(db, state, sql, sort, `disputes d ${indexHint(filter, sort, sql, scope)}`, total, cursors));
   }
   return { ids: rows.map((r) => r.id), total, version };
 }
 
 /**
- * A big view, once opened, gets a ladder of cursors every LADDER_STEP rows, built in the background in
+ * A big view, once opened, gets a ladder of cursors every ladderStep rows, built in the background in
  * small keyset steps (each one short, so the user's own queries interleave on the one connection).
  * Afterwards a jump to any depth — dragging the scrollbar to row 600,000 — is a keyset query plus an
- * OFFSET below LADDER_STEP instead of a walk from the nearer end. Abandoned when the data changes.
+ * OFFSET below ladderStep instead of a walk from the nearer end. Abandoned when the data changes.
  */
 async function buildLadder(db: Knex, state: EngineState, sql: ViewSql, sort: QueueSort, from: string, total: number, cursors: Map<number, Cursor>): Promise<void> {
   const col = sortColumn(sort);
@@ -140,13 +149,14 @@ async function buildLadder(db: Knex, state: EngineState, sql: ViewSql, sort: Que
   const cmp = desc ? '<' : '>';
   let cursor: Cursor | null = null;
   try {
-    for (let pos = LADDER_STEP; pos < total; pos += LADDER_STEP) {
+    const step = queueTuning.ladderStep;
+    for (let pos = step; pos < total; pos += step) {
       if (states.get(db) !== state) return;
       const keyset: string = cursor ? ` AND ${col} ${desc ? '<=' : '>='} ? AND (${col} ${cmp} ? OR d.id ${cmp} ?)` : '';
       const params = cursor ? [cursor.value, cursor.value, cursor.id] : [];
       const rows: Array<{ id: number; k: string | number | null }> = await db.raw(
         `SELECT d.id AS id, ${col} AS k FROM ${from} WHERE ${sql.blockWhere}${keyset} ORDER BY ${orderBy(sort)} LIMIT 1 OFFSET ?`,
-        [...sql.params, ...params, cursor ? LADDER_STEP - 1 : pos - 1],
+        [...sql.params, ...params, cursor ? step - 1 : pos - 1],
       );
       const r = rows[0];
       if (!r || r.k === null) return;
@@ -196,5 +206,5 @@ async function searchWhere(db: Knex, state: EngineState, sql: ViewSql, rowsNeede
     state.maxId = Number(r[0]?.m ?? 0);
   }
   const expectedSteps = hits === 0 ? Infinity : (rowsNeeded * state.maxId) / hits;
-  return expectedSteps <= 20_000 ? sql.blockWhere.replace(SEARCH_TERM, `+${SEARCH_TERM}`) : sql.blockWhere;
+  return expectedSteps <= queueTuning.searchWalkSteps ? sql.blockWhere.replace(SEARCH_TERM, `+${SEARCH_TERM}`) : sql.blockWhere;
 }
