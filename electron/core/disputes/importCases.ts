@@ -41,9 +41,15 @@ type Sheet = { headers: string[]; rows: Array<Record<string, string>> };
 
 async function readSheet(fileName: string, bytes: Buffer): Promise<Sheet> {
   if (/\.csv$/i.test(fileName)) {
-    // Exports from Chinese systems are often GBK; we accept UTF-8 (with or without BOM) and say so.
-    const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
-    if (text.includes('\uFFFD')) throw new CoreError('INVALID_INPUT', '输入有误：contentBase64：CSV 文件须为 UTF-8 编码（请在 Excel 中另存为“CSV UTF-8”）', { field: 'contentBase64' });
+    // 12345 and 网小格 exports are often GBK (Excel's default "CSV" in a Chinese Windows): UTF-8 when the
+    // bytes are valid UTF-8, else GB18030 (a superset of GBK).
+    let text: string;
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      text = new TextDecoder('gb18030').decode(bytes);
+    }
+    text = text.replace(/^\uFEFF/, '');
     const parsed = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: 'greedy', transformHeader: (h) => h.trim() });
     return { headers: parsed.meta.fields ?? [], rows: parsed.data };
   }

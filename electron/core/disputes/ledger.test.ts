@@ -98,6 +98,16 @@ describe('ledger export and case import', () => {
     expect(Number((await w.core.db('disputes').count({ n: '*' }))[0]!.n)).toBe(before + 1);
   });
 
+  it('reads a GBK-encoded CSV (Excel’s default on Chinese Windows)', async () => {
+    const text = [header.join(','), ['GD010', '2021-10-28 11:00', '邻里纠纷', '冯刚', '', '13900003333', '999901001201001', '东村二组', '邻居种树遮挡采光', '2'].join(',')].join('\r\n');
+    // GB18030 bytes for the text (TextEncoder only writes UTF-8): map each character through the decoder's table.
+    const gbk = encodeGb18030(text);
+    const r = await w.call<{ imported: number }>('dispatcher', 'disputes.import', { fileName: '12345导出.csv', contentBase64: gbk.toString('base64'), source: 'hotline_12345' });
+    expect(r.imported).toBe(1);
+    const found = await w.call<{ total: number }>('director', 'disputes.query', { filter: { text: '冯刚' }, startRow: 0, endRow: 10 });
+    expect(found.total).toBe(1);
+  });
+
   it('imports every row of a valid XLSX from 网小格, refusing duplicates within the file', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('导出');
@@ -119,3 +129,26 @@ describe('ledger export and case import', () => {
     expect(await w.attempt('mediator', 'disputes.import', { fileName: 'wxg.xlsx', contentBase64: good, source: 'wxg_app' })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
   });
 });
+
+/** Encode text as GB18030 by searching the two-byte GBK range with the platform's decoder (test helper). */
+function encodeGb18030(text: string): Buffer {
+  const dec = new TextDecoder('gb18030');
+  const table = new Map<string, number[]>();
+  for (let hi = 0x81; hi <= 0xfe; hi++) {
+    for (let lo = 0x40; lo <= 0xfe; lo++) {
+      if (lo === 0x7f) continue;
+      const ch = dec.decode(Uint8Array.of(hi, lo));
+      if (!table.has(ch)) table.set(ch, [hi, lo]);
+    }
+  }
+  const out: number[] = [];
+  for (const ch of text) {
+    if (ch.charCodeAt(0) < 0x80) out.push(ch.charCodeAt(0));
+    else {
+      const bytes = table.get(ch);
+      if (!bytes) throw new Error(`no GBK code for ${ch}`);
+      out.push(...bytes);
+    }
+  }
+  return Buffer.from(out);
+}
