@@ -39,12 +39,12 @@ function ImportDialog({ onClose, onImported }: { onClose(): void; onImported(): 
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
 
-  const send = async (dryRun: boolean, mode: 'allOrNothing' | 'validRowsOnly') => {
-    if (!file) return;
+  const send = async (dryRun: boolean, mode: 'allOrNothing' | 'validRowsOnly', picked = file) => {
+    if (!picked) return;
     setBusy(true);
     setError(null);
     try {
-      const result = await call('disputes.import', { fileName: file.name, contentBase64: file.base64, source, mode, dryRun });
+      const result = await call('disputes.import', { fileName: picked.name, contentBase64: picked.base64, source, mode, dryRun });
       setReport(result);
       if (!dryRun) {
         void message.success(t('queue.import.imported', { count: result.imported }));
@@ -65,7 +65,10 @@ function ImportDialog({ onClose, onImported }: { onClose(): void; onImported(): 
       void message.error(t('queue.import.tooLarge'));
       return;
     }
-    setFile({ name: f.name, base64: await fileToBase64(f) });
+    const picked = { name: f.name, base64: await fileToBase64(f) };
+    setFile(picked);
+    // Check at once: the report is what the clerk needs to see before anything else.
+    await send(true, 'allOrNothing', picked);
   };
 
   const allValid = report !== null && report.validRows === report.totalRows && report.totalRows > 0;
