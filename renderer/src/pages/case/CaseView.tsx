@@ -11,11 +11,13 @@ import { CaseTimeline } from './CaseTimeline';
 import { MediationCard } from './MediationCard';
 import { PartiesTable } from './PartiesTable';
 
+const DISPUTE_ENTITY = ['dispute'];
+
 /** Everything about one case, as the caller's role may see it, with the actions it may take now. */
 export function CaseView({ id }: { id: number }) {
   const { t } = useTranslation();
   const detail = useCall('disputes.detail', { id });
-  useDataChanged(detail.reload);
+  useDataChanged(detail.reload, DISPUTE_ENTITY);
   const d = detail.data;
 
   if (detail.error && !d) return <CallError error={detail.error} onRetry={detail.reload} />;

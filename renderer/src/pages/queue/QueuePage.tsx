@@ -22,6 +22,7 @@ import { QuickSearch } from './QuickSearch';
 import { SavedViews } from './SavedViews';
 import { useQueueKeys } from './useQueueKeys';
 
+const DISPUTE_ENTITY = ['dispute'];
 const INTAKE_ROLES: readonly Role[] = ['admin', 'director', 'dispatcher', 'grid_worker'];
 const IMPORT_ROLES: readonly Role[] = ['admin', 'director', 'dispatcher'];
 const EXPORT_ROLES: readonly Role[] = ['admin', 'director', 'dispatcher', 'mediator', 'leader'];
@@ -81,11 +82,14 @@ export function QueuePage() {
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const stableBarFilter = useMemo(() => barFilter, [barKey]);
   const changeBarFilter = useCallback((next: QueueFilter) => setFilter((f) => (f.text ? { ...next, text: f.text } : next)), []);
+  /** After our own batch action or import: fresh rows, nothing selected. */
   const refresh = useCallback(() => {
     apiRef.current?.deselectAll();
     apiRef.current?.refreshInfiniteCache();
   }, []);
-  useDataChanged(refresh);
+  // Someone else changed a case: fresh rows, but the clerk's selection stays (rows are kept by id).
+  const refreshKeepSelection = useCallback(() => apiRef.current?.refreshInfiniteCache(), []);
+  useDataChanged(refreshKeepSelection, DISPUTE_ENTITY);
   useQueueKeys({ searchRef, onNewCase: INTAKE_ROLES.includes(account.role) ? () => void navigate('/queue/new') : undefined });
 
   const redOnTop = sort.field === RED_ON_TOP.field && sort.dir === RED_ON_TOP.dir;
