@@ -187,16 +187,21 @@ test('the mediator mediates, records the session and the agreement, and prints i
   await paper.close();
 });
 
-test('the mediator cannot act on someone else’s case', async ({ request }) => {
+test('the mediator cannot act on someone else’s case', async ({ page, request }) => {
   const dispatcher = await CoreApi.login(request, 'dispatcher');
   const mediator = await CoreApi.login(request, 'mediator');
   const others = await queryQueue(dispatcher, { statuses: ['assigned'] }, 100);
   const foreign = others.rows.find((r) => r.mediatorName !== place.mediatorName);
   expect(foreign).toBeDefined();
+  // For a mediator, a case that is not theirs does not exist: the core answers NOT_FOUND, not its status.
   const refused = await mediator.call('disputes.transition', { action: 'startMediation', id: foreign?.id ?? 0 });
   expect(refused.ok).toBe(false);
-  // A case outside the mediator's own does not exist for them (NOT_FOUND), or is refused (FORBIDDEN).
-  if (!refused.ok) expect(['FORBIDDEN', 'NOT_FOUND']).toContain(refused.error.code);
+  if (!refused.ok) expect(refused.error.code).toBe('NOT_FOUND');
+
+  await login(page, 'mediator');
+  await page.goto(`/#/cases/${foreign?.id}`);
+  await expect(page.getByRole('alert')).toContainText('不在您的管辖范围内');
+  await expect(page.locator('[data-testid^="action-"]')).toHaveCount(0);
 });
 
 test('the follow-up visit and closing; every step is on the timeline', async ({ page }) => {
