@@ -1,11 +1,9 @@
 /**
- * Leaflet, bundled by Vite (no CDN: the CSP allows only our own origin). Import Leaflet from here so
- * the marker-cluster plugin, which extends the global `L`, always runs after Leaflet itself.
+ * Leaflet, bundled by Vite (no CDN: the CSP allows only our own origin). Service points are clustered by
+ * our own code (pointClusters.ts), not by the marker-cluster plugin.
  */
 import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
-import 'leaflet.markercluster';
-import 'leaflet.markercluster/dist/MarkerCluster.css';
 import iconUrl from 'leaflet/dist/images/marker-icon.png';
 import iconRetinaUrl from 'leaflet/dist/images/marker-icon-2x.png';
 import shadowUrl from 'leaflet/dist/images/marker-shadow.png';

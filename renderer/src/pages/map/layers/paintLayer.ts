@@ -1,0 +1,184 @@
+import { L } from '../leaflet';
+
+/**
+ * A layer that paints itself straight onto one of our pane canvases (a Leaflet canvas renderer), from
+ * coordinates projected once at zoom 0. Leaflet's own paths (one object per polygon or dot) re-project,
+ * clip and simplify every shape on each zoom and pan; at city scale (5,816 grids, ~19,000 points) that was
+ * most of the frame time. Here a redraw is a loop over typed arrays: scale, translate, lineTo.
+ *
+ * It joins the renderer like a path (so it is drawn in order with the other paths of that canvas, and
+ * redrawn when the renderer is), but never takes the mouse: clicks on what it draws are found by
+ * `onPointer` below.
+ */
+
+/** The renderer's canvas in "zoom-0 pixels": layer point = p0 × scale − origin. */
+export interface PaintView {
+  ctx: CanvasRenderingContext2D;
+  zoom: number;
+  scale: number;
+  ox: number;
+  oy: number;
+  /** The canvas area (padding included) in zoom-0 pixels, for culling. */
+  min0: [number, number];
+  max0: [number, number];
+}
+
+export type Paint = (view: PaintView) => void;
+
+export interface PaintLayer extends L.Layer {
+  /** Paint again on the next frame (e.g. after a recolour). */
+  redraw(): void;
+}
+
+interface RendererInternals {
+  _ctx: CanvasRenderingContext2D;
+  _bounds: L.Bounds;
+  _requestRedraw(layer: unknown): void;
+}
+
+const EVERYWHERE = L.bounds([-1e9, -1e9], [1e9, 1e9]);
+
+interface PaintPathThis {
+  _map: L.Map | undefined;
+  _renderer: RendererInternals;
+  _pxBounds: L.Bounds;
+  _paint: Paint;
+}
+
+const PaintPath = L.Path.extend({
+  options: { interactive: false, bubblingMouseEvents: false },
+  initialize(this: PaintPathThis & { options: L.PathOptions }, paint: Paint, renderer: L.Canvas) {
+    this._paint = paint;
+    // Drawn in every partial redraw of the canvas (a hover elsewhere on it clears a box and redraws it).
+    this._pxBounds = EVERYWHERE;
+    L.Util.setOptions(this, { renderer });
+  },
+  _project() {},
+  _update() {},
+  _containsPoint() {
+    return false;
+  },
+  _updatePath(this: PaintPathThis) {
+    const map = this._map;
+    if (!map) return;
+    const r = this._renderer;
+    const zoom = map.getZoom();
+    const scale = map.getZoomScale(zoom, 0);
+    const origin = map.getPixelOrigin();
+    const b = r._bounds;
+    const ctx = r._ctx;
+    ctx.save();
+    try {
+      this._paint({
+        ctx,
+        zoom,
+        scale,
+        ox: origin.x,
+        oy: origin.y,
+        min0: [(b.min!.x + origin.x) / scale, (b.min!.y + origin.y) / scale],
+        max0: [(b.max!.x + origin.x) / scale, (b.max!.y + origin.y) / scale],
+      });
+    } finally {
+      ctx.restore();
+    }
+  },
+  redraw(this: PaintPathThis) {
+    if (this._map) this._renderer._requestRedraw(this);
+  },
+}) as unknown as new (paint: Paint, renderer: L.Canvas) => PaintLayer;
+
+export function paintLayer(renderer: L.Canvas, paint: Paint): PaintLayer {
+  return new PaintPath(paint, renderer);
+}
+
+// ------------------------------------------------------------------ projection (EPSG:3857 at zoom 0)
+
+const MAX_LAT = 85.0511287798;
+const RAD = Math.PI / 180;
+
+export function projectX(lon: number): number {
+  return 256 * (0.5 + lon / 360);
+}
+
+export function projectY(lat: number): number {
+  const s = Math.sin(Math.max(-MAX_LAT, Math.min(MAX_LAT, lat)) * RAD);
+  return 256 * (0.5 - Math.log((1 + s) / (1 - s)) / (4 * Math.PI));
+}
+
+/** [lon, lat] list → interleaved zoom-0 pixels [x0, y0, x1, y1, …]. */
+export function projectLine(line: readonly (readonly [number, number])[]): Float64Array {
+  const out = new Float64Array(line.length * 2);
+  for (let i = 0; i < line.length; i++) {
+    const p = line[i]!;
+    out[2 * i] = projectX(p[0]);
+    out[2 * i + 1] = projectY(p[1]);
+  }
+  return out;
+}
+
+/**
+ * Trace a projected line into the current path, skipping vertices less than about a pixel from the last
+ * one drawn (the zoom's own simplification, for free).
+ */
+export function traceLine(ctx: CanvasRenderingContext2D, line: Float64Array, v: PaintView, closed: boolean): void {
+  const n = line.length;
+  if (n < 4) return;
+  const { scale: s, ox, oy } = v;
+  let px = line[0]! * s - ox;
+  let py = line[1]! * s - oy;
+  ctx.moveTo(px, py);
+  for (let i = 2; i < n; i += 2) {
+    const x = line[i]! * s - ox;
+    const y = line[i + 1]! * s - oy;
+    if (i < n - 2 && Math.abs(x - px) + Math.abs(y - py) < 0.8) continue;
+    ctx.lineTo(x, y);
+    px = x;
+    py = y;
+  }
+  // Rings arrive closed (last vertex = first). No closePath(): with thousands of subpaths in one path
+  // Chromium spends longer in closePath than in everything else (profiled); fill() closes them anyway.
+  if (closed && (px !== line[0]! * s - ox || py !== line[1]! * s - oy)) ctx.lineTo(line[0]! * s - ox, line[1]! * s - oy);
+}
+
+/**
+ * Clicks and hover on what a paint layer drew. Listens on the map container in the capture phase, so a
+ * hit here is handled before the canvases below (hit areas of divisions) see the click; a miss passes on.
+ * `hit` gets the container point and returns a click action, or null.
+ */
+export function onPointer(map: L.Map, hit: (at: L.Point) => (() => void) | null): () => void {
+  const el = map.getContainer();
+  const pointOf = (e: MouseEvent) => map.mouseEventToContainerPoint(e);
+  const onClick = (e: MouseEvent) => {
+    // A click that ends a drag is no click (Leaflet's Draggable knows).
+    if ((map.dragging as unknown as { moved?(): boolean } | undefined)?.moved?.()) return;
+    const action = hit(pointOf(e));
+    if (!action) return;
+    e.stopPropagation();
+    action();
+  };
+  let frame = 0;
+  let last: MouseEvent | null = null;
+  let pointing = false;
+  const onMove = (e: MouseEvent) => {
+    if (e.buttons !== 0) return; // dragging the map: nothing to point at
+    last = e;
+    if (frame) return;
+    frame = requestAnimationFrame(() => {
+      frame = 0;
+      if (!last) return;
+      const over = hit(pointOf(last)) !== null;
+      if (over !== pointing) {
+        pointing = over;
+        el.style.cursor = over ? 'pointer' : '';
+      }
+    });
+  };
+  el.addEventListener('click', onClick, true);
+  el.addEventListener('mousemove', onMove, { passive: true });
+  return () => {
+    el.removeEventListener('click', onClick, true);
+    el.removeEventListener('mousemove', onMove);
+    if (frame) cancelAnimationFrame(frame);
+    if (pointing) el.style.cursor = '';
+  };
+}
