@@ -44,7 +44,7 @@ export function MapView({ children, onReady }: { children?: ReactNode; onReady?:
     for (const name of PANES) {
       const pane = map.createPane(`gc-${name}`);
       pane.style.zIndex = String(PANE_Z[name]);
-      renderers[name] = L.canvas({ pane: `gc-${name}`, padding: 0.3, tolerance: name === 'hits' ? 2 : 0 });
+      renderers[name] = L.canvas({ pane: `gc-${name}`, padding: 0.15, tolerance: name === 'hits' ? 2 : 0 });
     }
     L.control.scale({ imperial: false, position: 'bottomleft' }).addTo(map);
     const h: MapHandle = { map, renderers, pane: (name) => `gc-${name}` };
