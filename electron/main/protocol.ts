@@ -2,7 +2,7 @@ import { protocol } from 'electron';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { APP_HOST, APP_SCHEME } from '../../shared/contract/bridge';
-import { SECURITY_HEADERS } from '../server/securityHeaders';
+import { securityHeaders, type CspOptions } from '../server/securityHeaders';
 import { contentTypeOf, resolveInside } from './safeUrls';
 
 /**
@@ -33,8 +33,22 @@ async function readRegularFile(file: string): Promise<Buffer | null> {
 export type TileReader = (set: string, z: string, x: string, y: string) => Promise<{ data: Buffer; contentType: string } | null>;
 const TILE_PATH = /^\/tiles\/([^/]+)\/([^/]+)\/([^/]+)\/([^/.]+)(?:\.\w+)?$/;
 
-/** Serve `rendererDir` (dist/renderer) as app://console/, and base-map tiles from the core. Call after `ready`. */
-export function serveRenderer(rendererDir: string, readTile: TileReader): void {
+async function cspOptions(csp: CspSource | undefined): Promise<CspOptions> {
+  try {
+    return csp ? await csp() : { wmts: false };
+  } catch {
+    return { wmts: false }; // the core is not ready: the offline policy
+  }
+}
+
+/** What the page's CSP depends on, from the core (e.g. `wmts: await wmtsTilesAllowed(core)`). */
+export type CspSource = () => Promise<CspOptions>;
+
+/**
+ * Serve `rendererDir` (dist/renderer) as app://console/, and base-map tiles from the core. Call after
+ * `ready`. Without `csp` the page gets the offline policy (no 天地图 tiles).
+ */
+export function serveRenderer(rendererDir: string, readTile: TileReader, csp?: CspSource): void {
   const root = path.resolve(rendererDir);
   const indexHtml = path.join(root, 'index.html');
 
@@ -68,7 +82,7 @@ export function serveRenderer(rendererDir: string, readTile: TileReader): void {
     const type = contentTypeOf(file);
     // The CSP and its companions are the HTTP server's (one definition for both transports).
     const headers: Record<string, string> = type.startsWith('text/html')
-      ? { ...SECURITY_HEADERS, 'content-type': type }
+      ? { ...securityHeaders(await cspOptions(csp)), 'content-type': type }
       : { 'content-type': type, 'x-content-type-options': 'nosniff' };
     return new Response(request.method === 'HEAD' ? null : new Uint8Array(body), { status: 200, headers });
   });

@@ -6,8 +6,8 @@ import type { WebSocket } from 'ws';
 import { API_CALL_PATH, API_EVENTS_PATH } from '../../shared/contract/bridge';
 import type { CallResult, CoreErrorPayload, ErrorCode } from '../../shared/contract/errors';
 import type { Core } from '../core/index';
-import { SECURITY_HEADERS } from './securityHeaders';
-import { readTile, TILE_PATH } from '../core/map/basemap';
+import { securityHeaders } from './securityHeaders';
+import { readTile, TILE_PATH, wmtsTilesAllowed } from '../core/map/basemap';
 
 export interface ServerOptions {
   host: string;
@@ -57,7 +57,10 @@ export async function createHttpServer(core: Core, opts: ServerOptions): Promise
     }
   });
   app.addHook('onSend', async (_req, reply, payload) => {
-    for (const [k, v] of Object.entries(SECURITY_HEADERS)) reply.header(k, v);
+    // A page's CSP follows the WMTS setting: 天地图 images only while it is on. Only pages need it (the
+    // policy governs the document), so API answers and assets keep the offline one without a lookup.
+    const page = String(reply.getHeader('content-type') ?? '').startsWith('text/html');
+    for (const [k, v] of Object.entries(securityHeaders({ wmts: page && (await wmtsTilesAllowed(core)) }))) reply.header(k, v);
     return payload;
   });
 

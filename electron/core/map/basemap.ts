@@ -46,6 +46,15 @@ async function readWmts(db: Knex): Promise<WmtsStored> {
 }
 
 /**
+ * The online WMTS layer is on (enabled, with a key): the page's Content-Security-Policy then allows the
+ * 天地图 tile hosts as image sources. One primary-key read, asked only when a page (HTML) is served.
+ */
+export async function wmtsTilesAllowed(core: TileSource): Promise<boolean> {
+  const w = await readWmts(core.db);
+  return w.enabled && !!w.key;
+}
+
+/**
  * 天地图 WMTS (CGCS2000 ≈ WGS-84, the same datum we store: no offset). The app only ever builds this URL
  * when an admin enabled it with a key; otherwise no tile is requested from the network.
  */
