@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import { OPEN_STATUSES } from '../../../shared/domain/disputeStatus';
 import { hashPassword } from '../accounts/passwords';
 import { appendAudit } from '../audit/auditLog';
+import { refreshSearchIndex } from '../disputes/searchIndex';
 import { setMeta } from '../meta';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demoAccounts';
 import { DEMO_NOW_MS, DEMO_TODAY } from './demoCalendar';
@@ -29,7 +30,7 @@ export interface DemoOptions {
   now?: Date;
 }
 
-export const DEMO_PHASES = ['geography', 'people', 'servicePoints', 'disputes', 'passwords', 'insert'] as const;
+export const DEMO_PHASES = ['geography', 'people', 'servicePoints', 'disputes', 'passwords', 'insert', 'searchIndex'] as const;
 export type DemoPhase = (typeof DEMO_PHASES)[number];
 
 export interface DemoSummary {
@@ -201,6 +202,9 @@ export async function generateDemo(db: Knex, opts: DemoOptions = {}): Promise<De
     });
   });
   lap('insert');
+  // Index the cases for quick search now, so the first search on a fresh demo is as fast as any other.
+  await refreshSearchIndex(db);
+  lap('searchIndex');
   return {
     seed,
     cityCode: geo.city.code,
