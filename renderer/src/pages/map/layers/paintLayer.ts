@@ -68,6 +68,10 @@ const PaintPath = L.Path.extend({
     const b = r._bounds;
     const ctx = r._ctx;
     ctx.save();
+    // Leaflet's own paths leave their last alpha and dashes on the shared context (an invisible hit
+    // area leaves alpha 0): start clean.
+    ctx.globalAlpha = 1;
+    ctx.setLineDash([]);
     try {
       this._paint({
         ctx,
@@ -142,13 +146,17 @@ export function traceLine(ctx: CanvasRenderingContext2D, line: Float64Array, v: 
 
 /**
  * Clicks and hover on what a paint layer drew. Listens on the map container in the capture phase, so a
- * hit here is handled before the canvases below (hit areas of divisions) see the click; a miss passes on.
+ * hit here is handled before the canvases (hit areas of divisions) see the click; a miss passes on, and
+ * so does anything on DOM elements above the canvases (labels, popups, controls).
  * `hit` gets the container point and returns a click action, or null.
  */
 export function onPointer(map: L.Map, hit: (at: L.Point) => (() => void) | null): () => void {
   const el = map.getContainer();
   const pointOf = (e: MouseEvent) => map.mouseEventToContainerPoint(e);
+  // Only what lands on a canvas: a DOM label, popup or control over the dot keeps its own click.
+  const onCanvas = (e: MouseEvent) => e.target instanceof HTMLCanvasElement;
   const onClick = (e: MouseEvent) => {
+    if (!onCanvas(e)) return;
     // A click that ends a drag is no click (Leaflet's Draggable knows).
     if ((map.dragging as unknown as { moved?(): boolean } | undefined)?.moved?.()) return;
     const action = hit(pointOf(e));
@@ -166,7 +174,7 @@ export function onPointer(map: L.Map, hit: (at: L.Point) => (() => void) | null)
     frame = requestAnimationFrame(() => {
       frame = 0;
       if (!last) return;
-      const over = hit(pointOf(last)) !== null;
+      const over = onCanvas(last) && hit(pointOf(last)) !== null;
       if (over !== pointing) {
         pointing = over;
         el.style.cursor = over ? 'pointer' : '';
