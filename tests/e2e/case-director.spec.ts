@@ -4,8 +4,10 @@ import { CoreApi, login, queryQueue } from './queueHelpers';
 
 /** Declining with a reason, and the director's own steps: reopening and the county escalation round trip. */
 
-async function submitDialog(page: Page) {
+async function submitDialog(page: Page, closes = true) {
   await page.getByRole('dialog').locator('.ant-modal-footer .ant-btn-primary').click();
+  // The next step's dialog must not open while this one is still closing.
+  if (closes) await expect(page.getByRole('dialog')).toHaveCount(0);
 }
 
 test('decline needs a reason; the director reopens the declined case', async ({ page, request }) => {
@@ -16,7 +18,7 @@ test('decline needs a reason; the director reopens the declined case', async ({ 
   await login(page, 'dispatcher');
   await page.goto(`/#/cases/${target?.id}`);
   await page.getByTestId('action-decline').click();
-  await submitDialog(page);
+  await submitDialog(page, false);
   await expect(page.getByRole('dialog')).toContainText('请填写不予受理的理由');
   await page.getByRole('dialog').getByLabel('不予受理的理由').fill('属于劳动仲裁受理范围，已告知当事人向劳动人事争议仲裁委员会申请。');
   await submitDialog(page);

@@ -29,6 +29,8 @@ export function TransitionDialog({ detail, action, onClose, onDone }: Props) {
   const [error, setError] = useState<unknown>(null);
 
   const submit = async (values: TransitionValues) => {
+    // One step, one call: a second press while the first is on its way would only meet a CONFLICT.
+    if (busy) return;
     setBusy(true);
     setError(null);
     try {
@@ -47,7 +49,7 @@ export function TransitionDialog({ detail, action, onClose, onDone }: Props) {
       width={action === 'reachAgreement' ? 760 : 560}
       title={t('case.dialogTitle', { action: t(`case.action.${action}`), caseNo: detail.caseNo })}
       okText={t(`case.action.${action}`)}
-      okButtonProps={{ danger: action === 'decline' || action === 'fail', htmlType: 'submit' }}
+      okButtonProps={{ danger: action === 'decline' || action === 'fail' }}
       confirmLoading={busy}
       onCancel={onClose}
       onOk={() => form.submit()}
