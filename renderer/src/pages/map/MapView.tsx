@@ -46,6 +46,9 @@ export function MapView({ children, onReady }: { children?: ReactNode; onReady?:
       pane.style.zIndex = String(PANE_Z[name]);
       renderers[name] = L.canvas({ pane: `gc-${name}`, padding: 0.15, tolerance: name === 'hits' ? 2 : 0 });
     }
+    // Division outlines share the grid canvas (drawn after the fills, which go to its back): one canvas
+    // less to raster and composite on every pan and zoom frame.
+    renderers.children = renderers.grids;
     L.control.scale({ imperial: false, position: 'bottomleft' }).addTo(map);
     const h: MapHandle = { map, renderers, pane: (name) => `gc-${name}` };
     // The map must exist before the layers (children) mount, so it is state, set once here.

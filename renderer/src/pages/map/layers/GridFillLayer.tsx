@@ -95,6 +95,8 @@ export function GridFillLayer({ data, colorOf, onClick }: Props) {
     const group = L.layerGroup([paint]);
     if (interactive) addHitAreas(group, renderers.hits, data.features, (f) => clickRef.current?.(f.code));
     group.addTo(map);
+    // Under the outlines and the highlight that share this canvas, whenever it was (re)added.
+    paint.bringToBack();
     layer.current = paint;
     return () => {
       layer.current = null;

@@ -28,6 +28,8 @@ export type Paint = (view: PaintView) => void;
 export interface PaintLayer extends L.Layer {
   /** Paint again on the next frame (e.g. after a recolour). */
   redraw(): void;
+  /** Paint first on its canvas, under the other paths there. */
+  bringToBack(): this;
 }
 
 interface RendererInternals {
