@@ -57,13 +57,6 @@ export function queueColumns(t: TFunction): ColDef<QueueRow>[] {
       },
       cellClass: (p) => (p.data?.overdue ? 'gc-num gc-overdue-cell' : p.data?.dueSoon ? 'gc-num gc-due-soon-cell' : 'gc-num'),
     },
-    { headerName: t('queue.col.source'), field: 'source', width: 96, valueFormatter: (p) => (p.value ? sourceText(t, p.value) : '') },
-    {
-      headerName: t('queue.col.mediator'),
-      field: 'mediatorName',
-      width: 100,
-      tooltipValueGetter: (p) => p.data?.orgName ?? '',
-    },
     {
       headerName: t('queue.col.registeredAt'),
       field: 'registeredAt',
@@ -71,6 +64,13 @@ export function queueColumns(t: TFunction): ColDef<QueueRow>[] {
       width: 112,
       valueFormatter: (p) => chinaDay(p.value),
       cellClass: 'gc-num',
+    },
+    { headerName: t('queue.col.source'), field: 'source', width: 96, valueFormatter: (p) => (p.value ? sourceText(t, p.value) : '') },
+    {
+      headerName: t('queue.col.mediator'),
+      field: 'mediatorName',
+      width: 100,
+      tooltipValueGetter: (p) => p.data?.orgName ?? '',
     },
     {
       headerName: t('queue.col.amount'),
