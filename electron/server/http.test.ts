@@ -13,13 +13,10 @@ let base: string;
 beforeAll(async () => {
   ({ core, cleanup } = await tempCore());
   await seedSmallWorld(core);
+  // Port 0: the Host check must follow the port the OS picked.
   server = await createHttpServer(core, { host: '127.0.0.1', port: 0, staticDir: null });
   await server.listen({ host: '127.0.0.1', port: 0 });
   const { port } = server.server.address() as { port: number };
-  // The Host check needs the real port; restart the server bound to it.
-  await server.close();
-  server = await createHttpServer(core, { host: '127.0.0.1', port, staticDir: null });
-  await server.listen({ host: '127.0.0.1', port });
   base = `http://127.0.0.1:${port}`;
 });
 afterAll(async () => {

@@ -50,9 +50,18 @@ export async function createHttpServer(core: Core, opts: ServerOptions): Promise
 
   // DNS rebinding: a web page on another origin can resolve its own name to 127.0.0.1; only answer to
   // the names this server was started for.
-  const allowedHosts = new Set([`127.0.0.1:${opts.port}`, `localhost:${opts.port}`, `[::1]:${opts.port}`, `${opts.host}:${opts.port}`, ...(opts.allowedHosts ?? [])]);
+  // The port is read when a request arrives: with `port: 0` it is only known after listen().
+  const allowedNames = new Set(['127.0.0.1', 'localhost', '[::1]', opts.host]);
+  const extraHosts = new Set(opts.allowedHosts ?? []);
+  const hostAllowed = (host: string): boolean => {
+    if (extraHosts.has(host)) return true;
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : opts.port;
+    const sep = host.lastIndexOf(':');
+    return sep > 0 && host.slice(sep + 1) === String(port) && allowedNames.has(host.slice(0, sep));
+  };
   app.addHook('onRequest', async (req, reply) => {
-    if (!allowedHosts.has(req.headers.host ?? '')) {
+    if (!hostAllowed(req.headers.host ?? '')) {
       return reply.code(421).send(failure('FORBIDDEN', `不接受主机名 ${req.headers.host ?? ''}`));
     }
   });

@@ -25,12 +25,15 @@ describe('case page files: printed documents, attachments, saved views, calendar
 
     await w.call('dispatcher', 'disputes.batchAssign', { ids: [id], orgId: w.orgId, mediatorId: w.mediatorId });
     await w.call('mediator', 'disputes.transition', { action: 'startMediation', id });
-    await w.call('mediator', 'disputes.transition', { action: 'reachAgreement', id, facts: '双方因宅基地界址发生争执', issues: '东侧围墙位置', responsibilities: '张强越界建墙负主要责任', content: '张强于十日内拆除越界围墙<script>', performanceMethod: '张强自行拆除，刘伟配合测量', performanceDeadline: '2021-11-08' });
+    await w.call('mediator', 'disputes.transition', { action: 'reachAgreement', id, facts: '双方因宅基地界址发生争执', issues: '东侧围墙位置', responsibilities: '张强越界建墙负主要责任', content: '张强于十日内拆除越界围墙<script>', performanceMethod: '张强自行拆除，刘伟配合测量。', performanceDeadline: '2021-11-08' });
     const a = await w.call<{ html: string }>('mediator', 'disputes.print', { id, document: 'agreement' });
     for (const text of ['人民调解协议书', '申请人', '被申请人', '纠纷的主要事实、争议事项', '各方当事人的责任', '自愿达成如下协议', '履行方式、期限', '2021年11月8日', '司法确认', '2021年11月28日', '印章', '按指印', '刘伟', ID_A]) {
       expect(a.html, text).toContain(text);
     }
     expect(a.html).not.toContain('<script>');
+    // The clerk's own closing stop does not double the template's (。。).
+    expect(a.html).toContain('刘伟配合测量，于2021年11月8日前履行完毕。');
+    expect(a.html).not.toContain('。。');
     await w.call('mediator', 'disputes.transition', { action: 'followUp', id, performed: true, satisfaction: 3, method: 'phone', note: '已履行完毕' });
     const f = await w.call<{ html: string }>('mediator', 'disputes.print', { id, document: 'followUp' });
     expect(f.html).toContain('电话回访');

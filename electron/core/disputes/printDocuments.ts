@@ -16,6 +16,8 @@ const FONT_STACK = `"Noto Serif CJK SC", "Source Han Serif SC", SimSun, "Songti 
 const esc = (s: string | number | null | undefined): string =>
   String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 const para = (s: string | null | undefined) => esc(s).replace(/\n/g, '<br>');
+/** The sentence we append to ends with 。 itself: a clerk's own closing stop would double it (。。). */
+const withoutFinalStop = (text: string) => text.replace(/[。．.；;，,\s]+$/u, '');
 
 /** 2021-10-29 or an ISO time → 2021年10月29日 (China date). */
 export function chineseDate(value: string | null | undefined): string {
@@ -101,7 +103,7 @@ ${a.responsibilities ? `<p class="label">各方当事人的责任：</p><div cla
 <p class="label">经${esc(d.orgName ?? '人民调解委员会')}主持调解，当事人自愿达成如下协议：</p>
 <div class="section">${para(a.content)}</div>
 <p class="label">履行方式、期限：</p>
-<div class="section">${para(a.performanceMethod)}${a.performanceDeadline ? `，于${chineseDate(a.performanceDeadline)}前履行完毕` : ''}。</div>
+<div class="section">${para(withoutFinalStop(a.performanceMethod))}${a.performanceDeadline ? `，于${chineseDate(a.performanceDeadline)}前履行完毕` : ''}。</div>
 <div class="section">本协议一式${copies}份，当事人各执一份，人民调解委员会留存一份。本协议自各方当事人签名、盖章或者按指印，人民调解员签名并加盖人民调解委员会印章之日起生效。</div>
 <div class="section">经人民调解委员会调解达成的调解协议，具有法律约束力，当事人应当按照约定履行。双方当事人认为有必要的，可以自调解协议生效之日起三十日内（即${chineseDate(a.judicialConfirmationDeadline)}前）共同向人民法院申请司法确认。</div>
 <div class="sign">
