@@ -146,22 +146,59 @@ export function traceLine(ctx: CanvasRenderingContext2D, line: Float64Array, v: 
   if (closed && (px !== line[0]! * s - ox || py !== line[1]! * s - oy)) ctx.lineTo(line[0]! * s - ox, line[1]! * s - oy);
 }
 
+/** A paint layer's hit test: the click action for a container point, or null. */
+export type HitTest = (at: L.Point) => (() => void) | null;
+
+interface Pointer {
+  tests: { hit: HitTest; priority: number }[];
+  detach(): void;
+}
+
+const pointers = new WeakMap<L.Map, Pointer>();
+
 /**
- * Clicks and hover on what a paint layer drew. Listens on the map container in the capture phase, so a
- * hit here is handled before the canvases (hit areas of divisions) see the click; a miss passes on, and
- * so does anything on DOM elements above the canvases (labels, popups, controls).
- * `hit` gets the container point and returns a click action, or null.
+ * Clicks and hover on what paint layers drew. One listener per map, on its container in the capture
+ * phase, so a hit is handled before the canvases (hit areas of divisions) see the click; a miss passes
+ * on, and so does anything on DOM elements above the canvases (labels, popups, controls). Layers drawn
+ * on top ask with a higher `priority` (disputes over service points).
  */
-export function onPointer(map: L.Map, hit: (at: L.Point) => (() => void) | null): () => void {
+export function onPointer(map: L.Map, hit: HitTest, priority = 0): () => void {
+  let p = pointers.get(map);
+  if (!p) {
+    p = attach(map);
+    pointers.set(map, p);
+  }
+  const entry = { hit, priority };
+  p.tests.push(entry);
+  p.tests.sort((a, b) => b.priority - a.priority);
+  return () => {
+    const q = pointers.get(map);
+    if (!q) return;
+    q.tests = q.tests.filter((t) => t !== entry);
+    if (q.tests.length === 0) {
+      q.detach();
+      pointers.delete(map);
+    }
+  };
+}
+
+function attach(map: L.Map): Pointer {
   const el = map.getContainer();
-  const pointOf = (e: MouseEvent) => map.mouseEventToContainerPoint(e);
-  // Only what lands on a canvas: a DOM label, popup or control over the dot keeps its own click.
-  const onCanvas = (e: MouseEvent) => e.target instanceof HTMLCanvasElement;
+  const self: Pointer = { tests: [], detach: () => {} };
+  const find = (e: MouseEvent): (() => void) | null => {
+    // Only what lands on a canvas: a DOM label, popup or control over the dot keeps its own click.
+    if (!(e.target instanceof HTMLCanvasElement)) return null;
+    const at = map.mouseEventToContainerPoint(e);
+    for (const t of self.tests) {
+      const action = t.hit(at);
+      if (action) return action;
+    }
+    return null;
+  };
   const onClick = (e: MouseEvent) => {
-    if (!onCanvas(e)) return;
     // A click that ends a drag is no click (Leaflet's Draggable knows).
     if ((map.dragging as unknown as { moved?(): boolean } | undefined)?.moved?.()) return;
-    const action = hit(pointOf(e));
+    const action = find(e);
     if (!action) return;
     e.stopPropagation();
     action();
@@ -176,7 +213,7 @@ export function onPointer(map: L.Map, hit: (at: L.Point) => (() => void) | null)
     frame = requestAnimationFrame(() => {
       frame = 0;
       if (!last) return;
-      const over = onCanvas(last) && hit(pointOf(last)) !== null;
+      const over = find(last) !== null;
       if (over !== pointing) {
         pointing = over;
         el.style.cursor = over ? 'pointer' : '';
@@ -185,10 +222,11 @@ export function onPointer(map: L.Map, hit: (at: L.Point) => (() => void) | null)
   };
   el.addEventListener('click', onClick, true);
   el.addEventListener('mousemove', onMove, { passive: true });
-  return () => {
+  self.detach = () => {
     el.removeEventListener('click', onClick, true);
     el.removeEventListener('mousemove', onMove);
     if (frame) cancelAnimationFrame(frame);
     if (pointing) el.style.cursor = '';
   };
+  return self;
 }
