@@ -3,7 +3,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ensureNodeData } from '../core/bootstrap';
 import { consoleLog, createCore, type Core } from '../core/index';
-import { readTile } from '../core/map/basemap';
+import { readTile, wmtsTilesAllowed } from '../core/map/basemap';
+import { TIANDITU_TILE_HOSTS } from '../server/securityHeaders';
 import { bindCoreToIpc } from './ipc';
 import { installMenu } from './menu';
 import { registerAppScheme, serveRenderer } from './protocol';
@@ -60,8 +61,14 @@ function fail(err: unknown): void {
 
 async function start(): Promise<void> {
   const dir = dataDir();
-  applySecurityPolicy();
-  serveRenderer(RENDERER_DIR, async (set, z, x, y) => readTile(await coreReadyOrThrow(), set, z, x, y));
+  // The online 天地图 layer is the only network the window may reach, and only while the admin has it on.
+  const wmtsOn = async () => wmtsTilesAllowed(await coreReadyOrThrow());
+  applySecurityPolicy(async (url) => TIANDITU_TILE_HOSTS.includes(new URL(url).origin) && (await wmtsOn()));
+  serveRenderer(
+    RENDERER_DIR,
+    async (set, z, x, y) => readTile(await coreReadyOrThrow(), set, z, x, y),
+    async () => ({ wmts: await wmtsOn() }),
+  );
   installMenu({ dataDir: dir });
   // The window loads while the database opens (and, on a first start, the demo is generated);
   // the renderer's first calls simply wait for the core.

@@ -30,8 +30,11 @@ function hardenWebContents(contents: WebContents): void {
   contents.on('will-attach-webview', (event) => event.preventDefault());
 }
 
-/** Call once, after `ready`. */
-export function applySecurityPolicy(): void {
+/**
+ * Call once, after `ready`. `onlineTileAllowed` answers for an image request to the network: only the
+ * 天地图 tile hosts while the admin has that layer on (off by default); everything else is cancelled.
+ */
+export function applySecurityPolicy(onlineTileAllowed: (url: string) => Promise<boolean> = async () => false): void {
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
 
   const ses = session.defaultSession;
@@ -40,7 +43,11 @@ export function applySecurityPolicy(): void {
   ses.setDevicePermissionHandler(() => false);
   // The CSP already limits the renderer to our origin; this also covers anything that slips past it
   // (a devtools extension, a future misconfiguration): the desktop console never talks to the network.
-  ses.webRequest.onBeforeRequest({ urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*'] }, (_details, callback) =>
-    callback({ cancel: true }),
-  );
+  ses.webRequest.onBeforeRequest({ urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*'] }, (details, callback) => {
+    if (details.resourceType !== 'image') return callback({ cancel: true });
+    onlineTileAllowed(details.url).then(
+      (allowed) => callback({ cancel: !allowed }),
+      () => callback({ cancel: true }),
+    );
+  });
 }
