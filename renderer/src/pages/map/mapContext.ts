@@ -11,7 +11,10 @@ export type PaneName = (typeof PANES)[number];
 
 export interface MapHandle {
   map: L.Map;
-  /** One canvas renderer per pane (the labels pane holds DOM labels, its canvas stays unused). */
+  /**
+   * A canvas renderer per pane (the labels pane holds DOM labels, its canvas stays unused); `children`
+   * is the grid canvas itself (outlines over the fills, one canvas less per frame).
+   */
   renderers: Record<PaneName, L.Canvas>;
   pane(name: PaneName): string;
 }
