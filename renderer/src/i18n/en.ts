@@ -192,7 +192,10 @@ export const en: Messages = {
   map: {
     title: 'Grid map',
     breadcrumb: 'Map location',
-    withoutLocation: '{{points}} service points and {{disputes}} disputes have no location and are not on the map',
+    withoutLocation: '{{what}} without a location are not on the map',
+    pointsCount: '{{count}} service points',
+    disputesCount: '{{count}} disputes',
+    listJoin: ' and ',
     search: {
       placeholder: 'Search grid code, division or service point',
       label: 'Map search',

@@ -195,7 +195,10 @@ export const zhCN = {
   map: {
     title: '网格地图',
     breadcrumb: '地图位置',
-    withoutLocation: '有 {{points}} 个服务阵地、{{disputes}} 件纠纷没有坐标，未在地图上显示',
+    withoutLocation: '有 {{what}}没有坐标，未在地图上显示',
+    pointsCount: '{{count}} 个服务阵地',
+    disputesCount: '{{count}} 件纠纷',
+    listJoin: '、',
     search: {
       placeholder: '搜索网格编码、区划名称或服务阵地',
       label: '地图搜索',

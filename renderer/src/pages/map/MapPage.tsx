@@ -190,7 +190,14 @@ export function MapPage() {
           type="info"
           showIcon
           closable
-          title={t('map.withoutLocation', { points: String(servicePoints.withoutLocation), disputes: String(disputes.withoutLocation) })}
+          title={t('map.withoutLocation', {
+            what: [
+              servicePoints.withoutLocation > 0 ? t('map.pointsCount', { count: servicePoints.withoutLocation }) : null,
+              disputes.withoutLocation > 0 ? t('map.disputesCount', { count: disputes.withoutLocation }) : null,
+            ]
+              .filter((part) => part !== null)
+              .join(t('map.listJoin')),
+          })}
         />
       )}
       <div
