@@ -2,6 +2,7 @@ import type { Core } from './index';
 import { nodeClock } from './index';
 import type { CoreLog } from './context';
 import { DEFAULT_DEMO_SEED, generateDemo } from './demo/generateDemo';
+import { warmMapCaches } from './map/warm';
 
 export { DEFAULT_DEMO_SEED };
 
@@ -23,4 +24,9 @@ export async function ensureNodeData(core: Core, log: CoreLog = core.env.log): P
   await generateDemo(core.db, { seed: DEFAULT_DEMO_SEED });
   if (!core.clockFixedByCaller) core.env.clock = await nodeClock(core.db);
   log.info(`演示数据已生成，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒`);
+}
+
+/** Fire-and-forget work that makes the first screens fast once the node is serving (never delays start). */
+export function warmCachesInBackground(core: Core, log: CoreLog = core.env.log): void {
+  warmMapCaches(core.db).catch((err: unknown) => log.warn('map cache warm-up failed', { error: err instanceof Error ? err.message : String(err) }));
 }

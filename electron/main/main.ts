@@ -1,7 +1,7 @@
 import { app, dialog } from 'electron';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ensureNodeData } from '../core/bootstrap';
+import { ensureNodeData, warmCachesInBackground } from '../core/bootstrap';
 import { consoleLog, createCore, type Core } from '../core/index';
 import { readTile, wmtsTilesAllowed } from '../core/map/basemap';
 import { TIANDITU_TILE_HOSTS } from '../server/securityHeaders';
@@ -45,6 +45,7 @@ let unbindIpc: (() => void) | null = null;
 async function openCore(dir: string): Promise<Core> {
   opened = await createCore({ dataDir: dir, log: consoleLog });
   await ensureNodeData(opened, consoleLog);
+  warmCachesInBackground(opened, consoleLog);
   return opened;
 }
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createCore, DATABASE_FILE, consoleLog } from '../core/index';
-import { ensureNodeData, DEFAULT_DEMO_SEED } from '../core/bootstrap';
+import { ensureNodeData, DEFAULT_DEMO_SEED, warmCachesInBackground } from '../core/bootstrap';
 import { generateDemo } from '../core/demo/generateDemo';
 import { verifyAuditChain } from '../core/audit/auditLog';
 import { createHttpServer } from './http';
@@ -51,6 +51,7 @@ async function serve(args: string[]): Promise<void> {
   const url = new URL(address);
   console.log(`综治网格工作台（浏览器模式）已启动：${url.protocol}//${host === '0.0.0.0' ? '127.0.0.1' : host}:${url.port}/`);
   console.log(`数据目录 data dir: ${dataDir}`);
+  warmCachesInBackground(core);
   const stop = async () => {
     await server.close();
     await core.close();
