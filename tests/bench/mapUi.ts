@@ -12,37 +12,20 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Browser, type Page, type Response } from '@playwright/test';
+import type { Browser, Page, Response } from '@playwright/test';
 import { decodeBoundaryLayer, decodePointLayer, type EncodedBoundaryLayer, type EncodedPointLayer } from '../../shared/domain/mapLayers';
 import type { BenchResult } from './types';
+import { percentile, round } from './stats';
+import { freePort, launchChromium } from './chromium';
 
-const DEBIAN_CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const SAMPLES = 3;
 const NAIVE_CAP_MS = 30_000;
 const VIEWPORT = { width: 1600, height: 900 };
 
-function percentile(xs: number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))] ?? NaN;
-}
-const round = (x: number) => Math.round(x * 10) / 10;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const a = probe.address();
-      const port = typeof a === 'object' && a ? a.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 async function startServer(appDir: string, dataDir: string): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
@@ -222,7 +205,7 @@ export async function run(): Promise<BenchResult[]> {
   // The server's own dependencies (sqlite3, fastify, …) resolve from here.
   symlinkSync(path.resolve('node_modules'), path.join(work, 'node_modules'), 'dir');
   const { url, child } = await startServer(path.join(work, 'app'), path.join(work, 'data'));
-  const browser = await chromium.launch({ ...(existsSync(DEBIAN_CHROMIUM) ? { executablePath: DEBIAN_CHROMIUM } : {}), args: ARGS });
+  const browser = await launchChromium();
   try {
     const page = await (await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN' })).newPage();
     await login(page, url);

@@ -24,6 +24,7 @@ import { matchExpression } from '../../electron/core/disputes/searchTokens';
 import { DISPUTE_CATEGORIES, OPEN_STATUSES_SQL } from '../../shared/domain/disputeStatus';
 import type { QueueView } from '../../shared/contract/disputesSchemas';
 import type { BenchResult } from './types';
+import { percentile, round as roundTo } from './stats';
 
 const TODAY_ISO = '2021-10-29T09:00:00+08:00';
 const PASSWORD = 'bench-password-1';
@@ -187,11 +188,7 @@ async function generateCases(db: Knex, w: World, size: number): Promise<void> {
 }
 
 // ── measuring ───────────────────────────────────────────────────────────────────────────────────────
-function percentile(xs: number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))] ?? NaN;
-}
-const round = (x: number) => Math.round(x * 100) / 100;
+const round = (x: number) => roundTo(x, 2);
 
 interface QueryOut {
   rows: Array<{ id: number }>;

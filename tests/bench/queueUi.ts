@@ -12,35 +12,18 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import type { BenchResult } from './types';
+import { percentile, round } from './stats';
+import { freePort, launchChromium } from './chromium';
 
 const CLI = path.resolve('dist/electron/cli.mjs');
 const OPEN = ['registered', 'accepted', 'assigned', 'mediating', 'escalated'];
 const SORT = { field: 'registered_at', dir: 'desc' };
-const DEBIAN_CHROMIUM = '/usr/bin/chromium';
 
-function percentile(xs: number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))] ?? NaN;
-}
-const round = (x: number) => Math.round(x * 10) / 10;
 
-/** A free port, chosen here: the server's Host check is set up for the port it is given (`--port 0` is refused). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 async function startServer(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run npm run build first`);
@@ -137,10 +120,7 @@ export async function run(): Promise<BenchResult[]> {
   // Also when the bench dies mid-way (a closed pipe, Ctrl+C): no server left behind.
   const stopServer = () => child.kill('SIGTERM');
   process.once('exit', stopServer);
-  const browser = await chromium.launch({
-    ...(existsSync(DEBIAN_CHROMIUM) ? { executablePath: DEBIAN_CHROMIUM } : {}),
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const browser = await launchChromium();
   try {
     const login = await fetch(`${url}/api/call/session.login`, {
       method: 'POST',

@@ -12,12 +12,8 @@ import { generateDemo } from '../../electron/core/demo/generateDemo';
 import { DEMO_PASSWORD } from '../../electron/core/demo/demoAccounts';
 import { quietLog } from '../../electron/core/testing/tempCore';
 import type { BenchResult } from './types';
+import { percentile, round } from './stats';
 
-function percentile(xs: number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] ?? NaN;
-}
-const round = (x: number) => Math.round(x * 10) / 10;
 
 function rawFloor(file: string): Promise<number> {
   return new Promise((resolve, reject) => {
