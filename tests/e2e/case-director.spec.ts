@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { CoreApi, login, queryQueue } from './queueHelpers';
+import { CoreApi, login, pressDialogOk, queryQueue } from './queueHelpers';
 
 /** Declining with a reason, and the director's own steps: reopening and the county escalation round trip. */
 
 async function submitDialog(page: Page, closes = true) {
-  await page.getByRole('dialog').locator('.ant-modal-footer .ant-btn-primary').click();
+  await pressDialogOk(page);
   // The next step's dialog must not open while this one is still closing.
   if (closes) await expect(page.getByRole('dialog')).toHaveCount(0);
 }

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { makeIdNumber } from '../../shared/domain/idNumber';
-import { CoreApi, login, queryQueue, screenshot, type QueueRowLite } from './queueHelpers';
+import { CoreApi, login, pressDialogOk, queryQueue, screenshot, type QueueRowLite } from './queueHelpers';
 
 /**
  * A case from intake to closed, each step by the role that does it in a township center, and the
@@ -43,7 +43,7 @@ async function act(page: Page, action: string, fill?: () => Promise<void>) {
   const dialog = page.getByRole('dialog');
   await expect(dialog).toBeVisible();
   if (fill) await fill();
-  await dialog.locator('.ant-modal-footer .ant-btn-primary').click();
+  await pressDialogOk(page);
   await expect(dialog).toBeHidden();
 }
 
@@ -155,7 +155,7 @@ test('the mediator mediates, records the session and the agreement, and prints i
   await page.getByLabel('调解地点').fill('村调委会调解室');
   await page.getByLabel('参加人员').fill(`${APPLICANT.name}、${RESPONDENT.name}、村支书`);
   await page.getByLabel('调解情况').fill('双方陈述了砌墙经过，经现场测量，确认边界线位置。');
-  await page.getByRole('dialog').locator('.ant-modal-footer .ant-btn-primary').click();
+  await pressDialogOk(page);
   await expect(page.getByTestId('mediation-record')).toHaveCount(1);
 
   await act(page, 'reachAgreement', async () => {

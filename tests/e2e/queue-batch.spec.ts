@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { makeIdNumber } from '../../shared/domain/idNumber';
-import { CoreApi, gridRows, login, queryQueue, shownTotal } from './queueHelpers';
+import { CoreApi, gridRows, login, queryQueue, shownTotal, pressDialogOk } from './queueHelpers';
 
 /** Saved views, batch actions and the import with its row-by-row report, as the dispatcher uses them. */
 
@@ -59,7 +59,7 @@ test('batch: two selected cases get the red warning with one reason', async ({ p
   const dialog = page.getByRole('dialog');
   await dialog.getByText('红色').click();
   await dialog.getByRole('textbox').fill('同一村民小组多户反映，有聚集苗头');
-  await dialog.locator('.ant-modal-footer .ant-btn-primary').click();
+  await pressDialogOk(page);
   await expect(page.getByText('已完成 2 件')).toBeVisible();
 
   for (const c of candidates) {

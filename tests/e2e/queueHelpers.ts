@@ -85,3 +85,15 @@ export async function shownTotal(page: Page): Promise<number> {
   await expect(total).toHaveAttribute('data-value', /\d+/);
   return Number(await total.getAttribute('data-value'));
 }
+
+/**
+ * Press a dialog's primary (OK) button once the dialog has finished zooming in. antd animates a modal
+ * open; under a loaded CI machine Playwright's stability check can pass mid-animation and the click lands
+ * beside the moving button (seen: the accept dialog stayed open with its class still `ant-zoom-appear`).
+ */
+export async function pressDialogOk(page: Page): Promise<void> {
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toBeVisible();
+  await expect(dialog).not.toHaveClass(/ant-zoom-(appear|enter)/);
+  await dialog.locator('.ant-modal-footer .ant-btn-primary').click();
+}
