@@ -2,6 +2,8 @@
  * Every UI string, Chinese (the default). en.ts must have the same keys: its type is derived from this
  * object. Role and level names follow the center's own usage.
  */
+import { ACTION_LABELS } from '../../../shared/domain/workflow';
+
 export const zhCN = {
   app: {
     name: '综治网格工作台',
@@ -555,20 +557,8 @@ export const zhCN = {
     closedAt: '结案日期',
     noActions: '当前角色对此案件没有可执行的操作',
     dialogTitle: '{{action}} · {{caseNo}}',
-    action: {
-      accept: '受理',
-      decline: '不予受理',
-      assign: '分派',
-      reassign: '改派',
-      startMediation: '开始调解',
-      reachAgreement: '达成协议',
-      fail: '调解不成',
-      followUp: '回访',
-      close: '结案',
-      escalate: '上报县级',
-      countyAnswer: '县级答复',
-      reopen: '重新启动',
-    },
+    // The core's own names for the workflow steps (its refusals quote them), one list for both.
+    action: ACTION_LABELS,
     referralKind: {
       litigation: '引导诉讼',
       arbitration: '引导仲裁',
