@@ -2,7 +2,7 @@
  * Every UI string, Chinese (the default). en.ts must have the same keys: its type is derived from this
  * object. Role and level names follow the center's own usage.
  */
-import { ACTION_LABELS } from '../../../shared/domain/workflow';
+import { ACTION_LABELS, SOURCE_LABELS, STATUS_LABELS, WARNING_LABELS } from '../../../shared/domain/workflow';
 
 export const zhCN = {
   app: {
@@ -394,28 +394,10 @@ export const zhCN = {
       dueSoon: '即将到期',
       assignedToMe: '分派给我的',
     },
-    status: {
-      registered: '已登记',
-      accepted: '已受理',
-      declined: '不予受理',
-      assigned: '已分派',
-      mediating: '调解中',
-      escalated: '已上报县级',
-      agreed: '调解成功',
-      failed: '调解不成',
-      followed_up: '已回访',
-      closed: '已结案',
-    },
-    source: {
-      walk_in: '来访',
-      phone: '来电',
-      hotline_12345: '12345热线',
-      grid_patrol: '网格排查',
-      wxg_app: '网小格',
-      referral: '公安/法院移送',
-      proactive: '主动排查',
-    },
-    warning: { none: '无', blue: '蓝色', yellow: '黄色', red: '红色' },
+    // The core's own words (its messages and exports use them): one list each, in shared/domain/workflow.
+    status: STATUS_LABELS,
+    source: SOURCE_LABELS,
+    warning: WARNING_LABELS,
     category: {
       marriage: '婚姻家庭',
       neighbour: '邻里',
