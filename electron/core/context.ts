@@ -1,7 +1,9 @@
 import type { Knex } from 'knex';
-import type { Account, EventName, EventPayload, HandlerName, OutputOf, ParsedInputOf } from '../../shared/contract';
+import type { Account, Domain, EventName, EventPayload, HandlerName, NamesOf, OutputOf, ParsedInputOf } from '../../shared/contract';
 import type { Clock } from './clock';
-import type { AuditInput } from './audit/auditLog';
+import type { AuditEntry } from './audit/auditedWrite';
+import type { NodeState } from './node/nodeState';
+import type { JobStarter } from './jobs/jobKinds';
 
 export interface Session {
   tokenHash: string;
@@ -26,15 +28,19 @@ export interface CoreEnv {
 export interface HandlerContext {
   /** The database: inside a writing handler this is its transaction, and nothing else may be used. */
   db: Knex;
+  /** This node's state: its caches, open files and jobs service (never a module global). */
+  node: NodeState;
   session: Session | null;
   /** The current account; reading it in a public handler throws. */
   account: Account;
   env: CoreEnv;
   now: Date;
   /** Record this write in the hash-chained audit log (writing handlers only; at least once each). */
-  audit(entry: Omit<AuditInput, 'actorId' | 'actorName'> & { actorId?: number | null; actorName?: string }): Promise<void>;
+  audit(entry: AuditEntry): Promise<void>;
   /** Announce a change to connected clients once the transaction has committed. */
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
+  /** Start background work (writing handlers only): the job is stored now and runs once this call commits. */
+  jobs: JobStarter;
 }
 
 export type HandlerImpl<N extends HandlerName> = (
@@ -43,3 +49,9 @@ export type HandlerImpl<N extends HandlerName> = (
 ) => Promise<OutputOf<N>>;
 
 export type HandlerImpls = { [N in HandlerName]: HandlerImpl<N> };
+
+/**
+ * The handlers of one domain, exactly: each core folder exports one `xxxImpls: DomainImpls<'xxx'>`,
+ * and a handler missing from it, or one of another prefix in it, is a type error.
+ */
+export type DomainImpls<D extends Domain> = { [N in NamesOf<D>]: HandlerImpl<N> };

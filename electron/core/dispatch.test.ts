@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loginAs, seedSmallWorld, tempCore } from './testing/tempCore';
+import { loginAs, seedSmallWorld, tempCore } from '../../tests/support/tempCore';
 import type { Core } from './index';
 
 let core: Core;

@@ -10,9 +10,10 @@ import {
   type HandlerName,
   type HandlerSpec,
 } from '../../shared/contract';
-import { appendAudit } from './audit/auditLog';
+import { auditedWrite, type Audit } from './audit/auditedWrite';
+import type { NodeState } from './node/nodeState';
 import type { CoreEnv, HandlerContext, HandlerImpls, Session } from './context';
-import { resolveSession } from './accounts/sessions';
+import { resolveSession } from './session/sessions';
 
 export interface CallMeta {
   /** Session token as presented by the transport (IPC envelope or HTTP bearer header). */
@@ -32,7 +33,7 @@ function zodToCoreError(err: z.ZodError): CoreError {
  * sessions and wrong roles are refused, and where every write is wrapped in a transaction that must
  * leave an audit entry. Nothing a handler did survives a failure unless the handler asked for it.
  */
-export function createDispatcher(db: Knex, env: CoreEnv, impls: HandlerImpls, emit: Emit) {
+export function createDispatcher(db: Knex, env: CoreEnv, node: NodeState, impls: HandlerImpls, emit: Emit) {
   async function call(name: string, rawInput: unknown, meta: CallMeta): Promise<unknown> {
     if (!isHandlerName(name)) throw new CoreError('UNKNOWN_HANDLER', `没有名为 "${String(name).slice(0, 80)}" 的接口`);
     const spec: HandlerSpec = contract[name];
@@ -52,9 +53,10 @@ export function createDispatcher(db: Knex, env: CoreEnv, impls: HandlerImpls, em
     }
 
     const impl = impls[name] as (input: unknown, ctx: HandlerContext) => Promise<unknown>;
-    const pending: Array<() => void> = [];
-    const makeCtx = (dbOrTrx: Knex, onAudit?: () => void): HandlerContext => ({
+    const afterCommit: Array<() => void> = [];
+    const makeCtx = (dbOrTrx: Knex, audit: Audit | null): HandlerContext => ({
       db: dbOrTrx,
+      node,
       session,
       get account() {
         if (!session) throw new CoreError('NO_SESSION', '未登录');
@@ -63,46 +65,32 @@ export function createDispatcher(db: Knex, env: CoreEnv, impls: HandlerImpls, em
       env,
       now,
       audit: async (entry) => {
-        if (!onAudit) throw new Error(`read-only handler ${name} tried to write an audit entry`);
-        await appendAudit(dbOrTrx as Knex.Transaction, now, {
-          actorId: entry.actorId !== undefined ? entry.actorId : (session?.account.id ?? null),
-          actorName: entry.actorName ?? session?.account.username ?? 'system',
-          action: entry.action,
-          entity: entry.entity,
-          entityId: entry.entityId,
-          detail: entry.detail,
-        });
-        onAudit();
+        if (!audit) throw new Error(`read-only handler ${name} tried to write an audit entry`);
+        await audit(entry);
       },
       emit: (event, payload) => {
-        pending.push(() => emit(event, payload));
+        afterCommit.push(() => emit(event, payload));
+      },
+      jobs: {
+        start: async (kind, input, opts) => {
+          if (!audit || !session) throw new Error(`handler ${name} may not start a job (read-only or public)`);
+          const job = await node.jobs.insert(dbOrTrx, kind, input, session.account, now, opts?.total);
+          afterCommit.push(() => node.jobs.launch(job.jobId));
+          return job;
+        },
+        cancel: async (jobId) => {
+          if (!audit) throw new Error(`read-only handler ${name} tried to cancel a job`);
+          const cancelled = await node.jobs.markCancelled(dbOrTrx, jobId, now);
+          afterCommit.push(() => node.jobs.abort(jobId));
+          return cancelled;
+        },
       },
     });
-
-    let output: unknown;
-    if (spec.writes) {
-      let deferred: CoreError | null = null;
-      output = await db.transaction(async (trx) => {
-        let audited = 0;
-        const ctx = makeCtx(trx, () => (audited += 1));
-        try {
-          const out = await impl(parsed.data, ctx);
-          if (audited === 0) throw new Error(`write handler ${name} finished without an audit entry`);
-          return out;
-        } catch (err) {
-          // A handler may fail yet keep its bookkeeping (a failed login's counter and audit entry).
-          if (err instanceof CoreError && err.keepWrites && audited > 0) {
-            deferred = err;
-            return undefined;
-          }
-          throw err;
-        }
-      });
-      if (deferred) throw deferred;
-    } else {
-      output = await impl(parsed.data, makeCtx(db));
-    }
-    for (const fire of pending) fire();
+    const actor = { id: session?.account.id ?? null, name: session?.account.username ?? 'system' };
+    const output: unknown = spec.writes
+      ? await auditedWrite(db, now, actor, name, (trx, audit) => impl(parsed.data, makeCtx(trx, audit)))
+      : await impl(parsed.data, makeCtx(db, null));
+    for (const fire of afterCommit) fire();
 
     // The output schema is the contract too: a handler that returns more (or other) than it promised
     // is a bug, and must not leak fields (e.g. unmasked personal data) the schema does not carry.

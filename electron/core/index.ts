@@ -8,47 +8,97 @@ import { openDatabase, type Db } from './db/connection';
 import { migrateToLatest } from './db/migrate';
 import { createDispatcher, type Invoke } from './dispatch';
 import { getMeta } from './meta';
-import { accountImpls } from './accounts/handlers';
-import { auditImpls } from './audit/handlers';
-import { divisionImpls } from './divisions/handlers';
+import { NodeState } from './node/nodeState';
+import type { QueueTuning } from './disputes/queueEngine';
+import type { JobsOptions } from './jobs/jobsService';
+import type { JobKind, PeriodicTask } from './jobs/jobKinds';
+import { readTile, wmtsTilesAllowed } from './basemap/handlers';
+import { isTiandituTileUrl } from './basemap/tianditu';
+import type { CspOptions } from './securityHeaders';
 import { systemImpls } from './system/handlers';
+import { sessionImpls } from './session/handlers';
+import { accountImpls } from './accounts/handlers';
+import { divisionImpls } from './divisions/handlers';
+import { auditImpls } from './audit/handlers';
 import { disputeImpls } from './disputes/handlers';
-import { setBackgroundEmitter } from './disputes/jobEvents';
+import { calendarImpls } from './calendar/handlers';
 import { mapImpls } from './map/handlers';
+import { basemapImpls } from './basemap/handlers';
 import { gridImpls } from './grids/handlers';
+import { boundaryImpls } from './boundaries/handlers';
 import { directoryImpls } from './directory/handlers';
+import { jobImpls } from './jobs/handlers';
+import { ledgerExport } from './disputes/exportLedger';
+import { SEARCH_CATCH_UP } from './disputes/searchCatchUp';
+import { MAP_WARMING } from './map/warm';
+import { JOB_RETENTION } from './jobs/retention';
+
+export { securityHeaders, SECURITY_HEADERS, consoleCsp, type CspOptions } from './securityHeaders';
+export { TIANDITU_TILE_HOSTS } from './basemap/tianditu';
 
 export const APP_VERSION = '0.1.0';
 export const DATABASE_FILE = 'console.sqlite';
 
-/** Every handler of the contract, merged from the per-domain modules; a missing one is a type error. */
+/**
+ * Every handler of the contract, one `xxxImpls` per core folder (one folder per name prefix); a missing
+ * handler is a type error.
+ */
 const impls: HandlerImpls = {
   ...systemImpls,
+  ...sessionImpls,
   ...accountImpls,
   ...divisionImpls,
   ...auditImpls,
   ...disputeImpls,
+  ...calendarImpls,
   ...mapImpls,
+  ...basemapImpls,
   ...gridImpls,
+  ...boundaryImpls,
   ...directoryImpls,
+  ...jobImpls,
 };
+
+/** The job kinds people can start (each through a writing handler) — docs/architecture.md "Background work". */
+const JOB_KINDS: ReadonlyArray<JobKind<unknown>> = [ledgerExport];
+
+/** The node's own periodic upkeep, run by the jobs service once a shell starts background work. */
+const PERIODIC_TASKS: readonly PeriodicTask[] = [SEARCH_CATCH_UP, MAP_WARMING, JOB_RETENTION];
 
 export interface CoreOptions {
   dataDir: string;
   /** Defaults to the system clock, or to the demo's pinned "today" when the node holds demo data. */
   clock?: Clock;
   log?: CoreLog;
+  /** The queue engine's thresholds (tests shrink them so a few hundred cases take every path). */
+  queueTuning?: Partial<QueueTuning>;
+  /** The jobs service: how long finished jobs and their files are kept (`retentionMs`, default a day). */
+  jobs?: JobsOptions;
 }
 
 export interface Core {
+  /** The one door: every call of every transport goes through it. */
   invoke: Invoke;
   /** True when the caller fixed the clock; otherwise it follows the node's data (demo day or real time). */
   clockFixedByCaller: boolean;
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
   /** Listen to every event (transports forward them all). */
   onAny(listener: (event: EventName, payload: unknown) => void): () => void;
-  db: Db;
   env: CoreEnv;
+  /** One raster tile of a registered MBTiles package, from a URL's strings (null: 404). */
+  readTile(set: string, z: string, x: string, y: string): Promise<{ data: Buffer; contentType: string } | null>;
+  /** What the console page's Content-Security-Policy depends on now (the 天地图 layer on or off). */
+  pagePolicy(): Promise<CspOptions>;
+  /** May the desktop window fetch this remote URL? Only 天地图 tiles, only while that layer is on. */
+  allowsRemote(url: string): Promise<boolean>;
+  /**
+   * The node's database and its in-memory state, for the core's own maintenance (bootstrap) and tests.
+   * The shells and transports never touch them: a lint rule keeps electron/main and electron/server to
+   * the methods above.
+   */
+  db: Db;
+  node: NodeState;
+  /** Stop background work (waiting for it), close open files and the database. */
   close(): Promise<void>;
 }
 
@@ -77,12 +127,15 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     bus.emit(event, payload);
     bus.emit('*', event, payload);
   };
-  const invoke = createDispatcher(db, env, impls, emit);
-  setBackgroundEmitter(db, emit);
+  const node = new NodeState({ db, env, emit, queueTuning: opts.queueTuning, jobKinds: JOB_KINDS, periodicTasks: PERIODIC_TASKS, jobs: opts.jobs });
+  await node.jobs.recoverInterrupted();
+  const invoke = createDispatcher(db, env, node, impls, emit);
+  let closing: Promise<void> | null = null;
   return {
     invoke,
     clockFixedByCaller: opts.clock !== undefined,
     db,
+    node,
     env,
     on(event, listener) {
       bus.on(event, listener as (p: unknown) => void);
@@ -92,7 +145,14 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       bus.on('*', listener);
       return () => bus.off('*', listener);
     },
-    close: () => db.destroy(),
+    readTile: (set, z, x, y) => readTile(node.tiles, db, set, z, x, y),
+    pagePolicy: async () => ({ wmts: await wmtsTilesAllowed(db) }),
+    allowsRemote: async (url) => isTiandituTileUrl(url) && (await wmtsTilesAllowed(db)),
+    close: () =>
+      (closing ??= (async () => {
+        await node.close();
+        await db.destroy();
+      })()),
   };
 }
 

@@ -1,10 +1,8 @@
 import { app, dialog } from 'electron';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ensureNodeData, warmCachesInBackground } from '../core/bootstrap';
+import { ensureNodeData, startBackgroundWork } from '../core/bootstrap';
 import { consoleLog, createCore, type Core } from '../core/index';
-import { readTile, wmtsTilesAllowed } from '../core/map/basemap';
-import { TIANDITU_TILE_HOSTS } from '../server/securityHeaders';
 import { bindCoreToIpc } from './ipc';
 import { installMenu } from './menu';
 import { registerAppScheme, serveRenderer } from './protocol';
@@ -45,7 +43,7 @@ let unbindIpc: (() => void) | null = null;
 async function openCore(dir: string): Promise<Core> {
   opened = await createCore({ dataDir: dir, log: consoleLog });
   await ensureNodeData(opened, consoleLog);
-  warmCachesInBackground(opened, consoleLog);
+  startBackgroundWork(opened);
   return opened;
 }
 
@@ -63,12 +61,11 @@ function fail(err: unknown): void {
 async function start(): Promise<void> {
   const dir = dataDir();
   // The online 天地图 layer is the only network the window may reach, and only while the admin has it on.
-  const wmtsOn = async () => wmtsTilesAllowed(await coreReadyOrThrow());
-  applySecurityPolicy(async (url) => TIANDITU_TILE_HOSTS.includes(new URL(url).origin) && (await wmtsOn()));
+  applySecurityPolicy(async (url) => (await coreReadyOrThrow()).allowsRemote(url));
   serveRenderer(
     RENDERER_DIR,
-    async (set, z, x, y) => readTile(await coreReadyOrThrow(), set, z, x, y),
-    async () => ({ wmts: await wmtsOn() }),
+    async (set, z, x, y) => (await coreReadyOrThrow()).readTile(set, z, x, y),
+    async () => (await coreReadyOrThrow()).pagePolicy(),
   );
   installMenu({ dataDir: dir });
   // The window loads while the database opens (and, on a first start, the demo is generated);

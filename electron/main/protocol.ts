@@ -1,8 +1,8 @@
 import { protocol } from 'electron';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { APP_HOST, APP_SCHEME } from '../../shared/contract/bridge';
-import { securityHeaders, type CspOptions } from '../server/securityHeaders';
+import { APP_HOST, APP_SCHEME, TILE_PATH } from '../../shared/contract/bridge';
+import { securityHeaders, type CspOptions } from '../core/index';
 import { contentTypeOf, resolveInside } from './safeUrls';
 
 /**
@@ -31,7 +31,7 @@ async function readRegularFile(file: string): Promise<Buffer | null> {
 
 /** Raster tiles of a registered MBTiles package, `/tiles/<set>/<z>/<x>/<y>` as on the HTTP server. */
 export type TileReader = (set: string, z: string, x: string, y: string) => Promise<{ data: Buffer; contentType: string } | null>;
-const TILE_PATH = /^\/tiles\/([^/]+)\/([^/]+)\/([^/]+)\/([^/.]+)(?:\.\w+)?$/;
+const TILE_URL = new RegExp(`^${TILE_PATH}/([^/]+)/([^/]+)/([^/]+)/([^/.]+)(?:\\.\\w+)?$`);
 
 async function cspOptions(csp: CspSource | undefined): Promise<CspOptions> {
   try {
@@ -41,7 +41,7 @@ async function cspOptions(csp: CspSource | undefined): Promise<CspOptions> {
   }
 }
 
-/** What the page's CSP depends on, from the core (e.g. `wmts: await wmtsTilesAllowed(core)`). */
+/** What the page's CSP depends on, from the core (`core.pagePolicy()`). */
 export type CspSource = () => Promise<CspOptions>;
 
 /**
@@ -57,7 +57,7 @@ export function serveRenderer(rendererDir: string, readTile: TileReader, csp?: C
     if (url.host !== APP_HOST) return plain(404, 'Not found');
     if (request.method !== 'GET' && request.method !== 'HEAD') return plain(405, 'Method not allowed');
 
-    const tile = TILE_PATH.exec(url.pathname);
+    const tile = TILE_URL.exec(url.pathname);
     if (tile) {
       // readTile accepts only small integers and registered packages; anything else is a 404.
       const found = await readTile(tile[1]!, tile[2]!, tile[3]!, tile[4]!);

@@ -3,9 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createCore, DATABASE_FILE, consoleLog } from '../core/index';
-import { ensureNodeData, DEFAULT_DEMO_SEED, warmCachesInBackground } from '../core/bootstrap';
-import { generateDemo } from '../core/demo/generateDemo';
-import { verifyAuditChain } from '../core/audit/auditLog';
+import { ensureNodeData, DEFAULT_DEMO_SEED, generateDemoData, startBackgroundWork, verifyAudit } from '../core/bootstrap';
 import { createHttpServer } from './http';
 
 const HELP = `综治网格工作台 — 命令行 (Grid Governance Console CLI)
@@ -51,7 +49,7 @@ async function serve(args: string[]): Promise<void> {
   const url = new URL(address);
   console.log(`综治网格工作台（浏览器模式）已启动：${url.protocol}//${host === '0.0.0.0' ? '127.0.0.1' : host}:${url.port}/`);
   console.log(`数据目录 data dir: ${dataDir}`);
-  warmCachesInBackground(core);
+  startBackgroundWork(core);
   const stop = async () => {
     await server.close();
     await core.close();
@@ -86,7 +84,7 @@ async function demo(args: string[]): Promise<void> {
     const real = values['real-divisions']
       ? { divisionsCsv: path.resolve(values['real-divisions']), ...(values['real-outlines'] ? { countiesGeojson: path.resolve(values['real-outlines']) } : {}) }
       : undefined;
-    const summary = await generateDemo(core.db, { seed: Number(values.seed ?? DEFAULT_DEMO_SEED), ...(real ? { real } : {}) });
+    const summary = await generateDemoData(core, { seed: Number(values.seed ?? DEFAULT_DEMO_SEED), ...(real ? { real } : {}) });
     console.log(JSON.stringify(summary, null, 2));
     console.log(`演示数据已生成：${dataDir}，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒`);
   } finally {
@@ -98,7 +96,7 @@ async function auditVerify(args: string[]): Promise<void> {
   const { values } = parseArgs({ args, options: { 'data-dir': { type: 'string' } } });
   const core = await createCore({ dataDir: dataDirOf(values['data-dir']) });
   try {
-    const result = await verifyAuditChain(core.db);
+    const result = await verifyAudit(core);
     if (result.ok) {
       console.log(`审计日志完整：共校验 ${result.checked} 条，链头 #${result.headSeq}`);
     } else {

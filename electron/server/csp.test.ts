@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { seedSmallWorld, tempCore, TEST_PASSWORD } from '../core/testing/tempCore';
+import { seedSmallWorld, tempCore, TEST_PASSWORD } from '../../tests/support/tempCore';
 import type { Core } from '../core/index';
 import { createHttpServer } from './http';
-import { consoleCsp, TIANDITU_TILE_HOSTS } from './securityHeaders';
+import { consoleCsp, TIANDITU_TILE_HOSTS } from '../core/index';
 
 let core: Core;
 let cleanup: () => Promise<void>;

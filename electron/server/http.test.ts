@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { FastifyInstance } from 'fastify';
-import { seedSmallWorld, tempCore, TEST_PASSWORD } from '../core/testing/tempCore';
+import { seedSmallWorld, tempCore, TEST_PASSWORD } from '../../tests/support/tempCore';
 import type { Core } from '../core/index';
 import { createHttpServer } from './http';
 

@@ -3,11 +3,9 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
 import type { WebSocket } from 'ws';
-import { API_CALL_PATH, API_EVENTS_PATH } from '../../shared/contract/bridge';
+import { API_CALL_PATH, API_EVENTS_PATH, TILE_PATH } from '../../shared/contract/bridge';
 import type { CallResult, CoreErrorPayload, ErrorCode } from '../../shared/contract/errors';
-import type { Core } from '../core/index';
-import { securityHeaders } from './securityHeaders';
-import { readTile, TILE_PATH, wmtsTilesAllowed } from '../core/map/basemap';
+import { securityHeaders, type Core } from '../core/index';
 
 export interface ServerOptions {
   host: string;
@@ -69,7 +67,7 @@ export async function createHttpServer(core: Core, opts: ServerOptions): Promise
     // A page's CSP follows the WMTS setting: 天地图 images only while it is on. Only pages need it (the
     // policy governs the document), so API answers and assets keep the offline one without a lookup.
     const page = String(reply.getHeader('content-type') ?? '').startsWith('text/html');
-    for (const [k, v] of Object.entries(securityHeaders({ wmts: page && (await wmtsTilesAllowed(core)) }))) reply.header(k, v);
+    for (const [k, v] of Object.entries(securityHeaders(page ? await core.pagePolicy() : { wmts: false }))) reply.header(k, v);
     return payload;
   });
 
@@ -121,7 +119,7 @@ export async function createHttpServer(core: Core, opts: ServerOptions): Promise
   app.get<{ Params: { set: string; z: string; x: string; y: string } }>(`${TILE_PATH}/:set/:z/:x/:y`, async (req, reply) => {
     const { set, z, x } = req.params;
     const y = req.params.y.replace(/\.(png|jpe?g|webp)$/i, '');
-    const tile = await readTile(core, set, z, x, y);
+    const tile = await core.readTile(set, z, x, y);
     if (!tile) return reply.code(404).send(failure('NOT_FOUND', '没有该瓦片'));
     return reply.type(tile.contentType).header('Cache-Control', 'private, max-age=86400').send(tile.data);
   });

@@ -24,3 +24,5 @@ export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const API_CALL_PATH = '/api/call';
 /** WebSocket for core events; the client's first message is `{ "type": "auth", "token": "…" }`. */
 export const API_EVENTS_PATH = '/api/events';
+/** Raster tiles of a registered MBTiles package: `${TILE_PATH}/<set>/<z>/<x>/<y>`, over HTTP and app:// alike. */
+export const TILE_PATH = '/tiles';

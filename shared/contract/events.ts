@@ -1,15 +1,19 @@
 import { z } from 'zod';
+import { JobState } from './jobs';
 
 /** Events the core pushes to every connected client (IPC or WebSocket). */
 export const events = {
   /** Something changed that open views may want to refetch. */
   'data.changed': z.object({ entity: z.string(), ids: z.array(z.union([z.string(), z.number()])).optional() }),
-  /** A background job (an export) moved on; `accountId` is who started it, so clients show only their own. */
+  /**
+   * A background job (jobs.ts) moved on: started, progressed, finished, failed or was cancelled.
+   * `accountId` is who started it (null: the node itself), so clients show only their own.
+   */
   'job.progress': z.object({
     jobId: z.string(),
     kind: z.string(),
-    accountId: z.number().int(),
-    state: z.enum(['running', 'done', 'failed']),
+    accountId: z.number().int().nullable(),
+    state: JobState,
     done: z.number().int(),
     total: z.number().int(),
     message: z.string().nullable(),

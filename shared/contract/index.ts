@@ -1,29 +1,39 @@
 import type { z } from 'zod';
+import { systemHandlers } from './system';
 import { sessionHandlers } from './session';
 import { accountHandlers } from './accounts';
 import { divisionHandlers } from './divisions';
 import { auditHandlers } from './audit';
 import { disputeHandlers } from './disputes';
-import { disputeAdminHandlers } from './disputesAdmin';
+import { calendarHandlers } from './calendar';
 import { mapHandlers } from './map';
+import { basemapHandlers } from './basemap';
 import { gridHandlers } from './grids';
+import { boundaryHandlers } from './boundaries';
 import { directoryHandlers } from './directory';
+import { jobHandlers } from './jobs';
 import type { HandlerSpec } from './define';
 
 /**
  * The contract: every handler the core offers, by name. The core implements exactly these, the preload
  * forwards only these, the HTTP server routes only these, and the renderer's client calls only these.
+ * One name prefix = one file (or folder) here = one folder in electron/core: `map.*` lives in map.ts and
+ * electron/core/map/, `disputes.*` in disputes/ and electron/core/disputes/ (contract.test.ts checks it).
  */
 export const contract = {
+  ...systemHandlers,
   ...sessionHandlers,
   ...accountHandlers,
   ...divisionHandlers,
   ...auditHandlers,
   ...disputeHandlers,
-  ...disputeAdminHandlers,
+  ...calendarHandlers,
   ...mapHandlers,
+  ...basemapHandlers,
   ...gridHandlers,
+  ...boundaryHandlers,
   ...directoryHandlers,
+  ...jobHandlers,
 } satisfies Record<string, HandlerSpec>;
 
 export type Contract = typeof contract;
@@ -33,6 +43,11 @@ export type InputOf<N extends HandlerName> = z.input<Contract[N]['input']>;
 /** What the handler receives after validation (defaults applied). */
 export type ParsedInputOf<N extends HandlerName> = z.output<Contract[N]['input']>;
 export type OutputOf<N extends HandlerName> = z.output<Contract[N]['output']>;
+/** The prefixes of handler names (`disputes`, `map`, …): one contract file and one core folder each. */
+export type Domain = DomainOf<HandlerName>;
+type DomainOf<N> = N extends `${infer D}.${string}` ? D : never;
+/** The handler names of one domain. */
+export type NamesOf<D extends Domain> = Extract<HandlerName, `${D}.${string}`>;
 
 export const HANDLER_NAMES = Object.keys(contract) as HandlerName[];
 
@@ -47,6 +62,6 @@ export type { HandlerSpec } from './define';
 export { Account } from './session';
 export { DivisionNode } from './divisions';
 export { AuditEntry, AuditVerifyResult } from './audit';
-export { DisputeDetail, IntakeInput, TransitionInput } from './disputes';
-export { QueueFilter, QueueRow, QueueSort, QueueView, Party } from './disputesSchemas';
-export { SavedView, ExportJob, ATTACHMENT_MAX_BYTES } from './disputesAdmin';
+export { DisputeDetail, IntakeInput, TransitionInput, SavedView, ExportJob, ATTACHMENT_MAX_BYTES } from './disputes';
+export { QueueFilter, QueueRow, QueueSort, QueueView, Party } from './disputes/schemas';
+export { Job, JobState } from './jobs';

@@ -12,13 +12,6 @@ export const Account = z.object({
 });
 export type Account = z.infer<typeof Account>;
 
-export const DemoAccount = z.object({
-  username: z.string(),
-  password: z.string(),
-  role: Role,
-  displayName: z.string(),
-});
-
 export const sessionHandlers = {
   'session.login': handler({
     summary: 'Log in with username and password; returns a session token.',
@@ -42,21 +35,6 @@ export const sessionHandlers = {
     input: z.object({}).strict(),
     output: Account,
     access: ALL_ROLES,
-    writes: false,
-  }),
-  'system.info': handler({
-    summary: 'Version, schema, which division this node is, the demo clock and demo accounts (demo mode only).',
-    input: z.object({}).strict(),
-    output: z.object({
-      appVersion: z.string(),
-      schemaVersion: z.number().int(),
-      demo: z.boolean(),
-      /** The core's "today" (YYYY-MM-DD, Asia/Shanghai); the demo pins it to its data's last day. */
-      today: z.string(),
-      node: z.object({ code: z.string(), name: z.string(), level: z.string() }).nullable(),
-      demoAccounts: z.array(DemoAccount),
-    }),
-    access: 'public',
     writes: false,
   }),
 };

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sqlite3 from 'sqlite3';
 import { createCore, DATABASE_FILE } from '../../electron/core/index';
-import { quietLog } from '../../electron/core/testing/tempCore';
+import { quietLog } from '../support/tempCore';
 import { DEMO_PHASES, generateDemo, type DemoSummary } from '../../electron/core/demo/generateDemo';
 import type { BenchResult } from './types';
 

@@ -10,9 +10,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { createCore, type Core } from '../../electron/core/index';
-import { quietLog } from '../../electron/core/testing/tempCore';
+import { quietLog } from '../support/tempCore';
 import { hashPassword } from '../../electron/core/accounts/passwords';
-import { buildSyntheticCity, SYNTHETIC_CITY_CODE } from '../../electron/core/map/syntheticCity';
+import { buildSyntheticCity, SYNTHETIC_CITY_CODE } from '../support/syntheticCity';
 import { placePoints } from '../../electron/core/grids/gridIndex';
 import { parseAreaGeometry, placeInArea, type AreaGeometry } from '../../shared/domain/geometry';
 import { decodeBoundaryLayer, decodePointLayer } from '../../shared/domain/mapLayers';
@@ -135,10 +135,10 @@ export async function run(opts: { size?: string }): Promise<BenchResult[]> {
     const rand = () => ((seedN = (seedN * 16807) % 2147483647) / 2147483647);
     const pts: Array<[number, number]> = Array.from({ length: points }, () => [extent[0] + rand() * (extent[2] - extent[0]), extent[1] + rand() * (extent[3] - extent[1])]);
     t0 = performance.now();
-    const placed = await placePoints(core.db, pts);
+    const placed = await placePoints(core.node.gridIndex, core.db, pts);
     const indexMs = performance.now() - t0;
     t0 = performance.now();
-    await placePoints(core.db, pts);
+    await placePoints(core.node.gridIndex, core.db, pts);
     const indexWarmMs = performance.now() - t0;
     const hits = placed.filter(Boolean).length;
 

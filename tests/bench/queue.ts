@@ -17,12 +17,10 @@ import type { Knex } from 'knex';
 import { createCore, DATABASE_FILE, type Core } from '../../electron/core/index';
 import { fixedClock } from '../../electron/core/clock';
 import { hashPassword } from '../../electron/core/accounts/passwords';
-import { quietLog } from '../../electron/core/testing/tempCore';
-import { refreshSearchIndex } from '../../electron/core/disputes/searchIndex';
-import { clearQueueCaches, settledQueueWork } from '../../electron/core/disputes/queueEngine';
+import { quietLog } from '../support/tempCore';
 import { matchExpression } from '../../electron/core/disputes/searchTokens';
 import { DISPUTE_CATEGORIES, OPEN_STATUSES_SQL } from '../../shared/domain/disputeStatus';
-import type { QueueView } from '../../shared/contract/disputesSchemas';
+import type { QueueView } from '../../shared/contract/disputes/schemas';
 import type { BenchResult } from './types';
 import { percentile, round as roundTo } from './stats';
 
@@ -242,7 +240,7 @@ export async function run(opts: { size?: string }): Promise<BenchResult[]> {
       await generateCases(core.db, world, size);
       const genMs = performance.now() - t0;
       t0 = performance.now();
-      await refreshSearchIndex(core.db);
+      await core.node.search.refresh(core.db);
       const indexMs = performance.now() - t0;
       t0 = performance.now();
       await core.db.raw('ANALYZE');
@@ -295,7 +293,7 @@ export async function run(opts: { size?: string }): Promise<BenchResult[]> {
         const floor: number[] = [];
         for (let i = 0; i < SAMPLES; i++) {
           const pos = at();
-          clearQueueCaches(core.db);
+          core.node.queue.clear();
           let got: QueryOut | undefined;
           cold.push(await time(async () => (got = await call(core, token, v.view, pos))));
           if (i < 5) {
@@ -331,9 +329,9 @@ export async function run(opts: { size?: string }): Promise<BenchResult[]> {
       }
       // Jumps in a view already open (its total known, its cursor ladder built in the background): what
       // dragging the scrollbar does. Also a correctness check against the naive OFFSET query.
-      clearQueueCaches(core.db);
+      core.node.queue.clear();
       await call(core, token, v.view, 0);
-      await settledQueueWork(core.db);
+      await core.node.queue.settled();
       const jumps: number[] = [];
       for (let i = 0; i < 15; i++) {
         const pos = Math.floor(rand() * Math.max(1, total - 100));
@@ -371,7 +369,7 @@ export async function run(opts: { size?: string }): Promise<BenchResult[]> {
       const cold: number[] = [];
       let total = 0;
       for (let i = 0; i < 10; i++) {
-        clearQueueCaches(core.db);
+        core.node.queue.clear();
         cold.push(await time(async () => (total = (await call(core, token, view, 0)).total)));
       }
       const like: number[] = [];

@@ -10,7 +10,7 @@ import sqlite3 from 'sqlite3';
 import { createCore, DATABASE_FILE } from '../../electron/core/index';
 import { generateDemo } from '../../electron/core/demo/generateDemo';
 import { DEMO_PASSWORD } from '../../electron/core/demo/demoAccounts';
-import { quietLog } from '../../electron/core/testing/tempCore';
+import { quietLog } from '../support/tempCore';
 import type { BenchResult } from './types';
 import { percentile, round } from './stats';
 

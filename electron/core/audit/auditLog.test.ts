@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loginAs, quietLog, seedSmallWorld, tempCore } from '../testing/tempCore';
+import { loginAs, quietLog, seedSmallWorld, tempCore } from '../../../tests/support/tempCore';
 import { createCore, DATABASE_FILE, type Core } from '../index';
 import { openDatabase } from '../db/connection';
 import { verifyAuditChain } from './auditLog';

@@ -1,7 +1,7 @@
-import type { HandlerImpls } from '../context';
+import type { DomainImpls } from '../context';
 import { verifyAuditChain } from './auditLog';
 
-export const auditImpls = {
+export const auditImpls: DomainImpls<'audit'> = {
   'audit.list': async ({ limit, beforeSeq }, ctx) => {
     const q = ctx.db('audit_log').orderBy('seq', 'desc').limit(limit);
     if (beforeSeq) q.where('seq', '<', beforeSeq);
@@ -21,4 +21,4 @@ export const auditImpls = {
     };
   },
   'audit.verify': async (_input, ctx) => verifyAuditChain(ctx.db),
-} satisfies Partial<HandlerImpls>;
+};

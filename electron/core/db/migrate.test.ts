@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore, DATABASE_FILE } from '../index';
-import { quietLog } from '../testing/tempCore';
+import { quietLog } from '../../../tests/support/tempCore';
 import { openDatabase } from './connection';
 import { MIGRATIONS } from './migrations';
 import { migrateToLatest } from './migrate';

@@ -9,7 +9,7 @@ import { levelOfCode, parentOfCode } from '../../../shared/domain/divisionCodes'
 import { verifyPassword } from '../accounts/passwords';
 import { verifyAuditChain } from '../audit/auditLog';
 import { getMeta } from '../meta';
-import { tempCore } from '../testing/tempCore';
+import { tempCore } from '../../../tests/support/tempCore';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demoAccounts';
 import { describeDemo, type DemoFigures } from './describeDemo';
 import { generateDemo, type DemoSummary } from './generateDemo';

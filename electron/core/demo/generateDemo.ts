@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import { OPEN_STATUSES } from '../../../shared/domain/disputeStatus';
 import { hashPassword } from '../accounts/passwords';
 import { appendAudit } from '../audit/auditLog';
-import { refreshSearchIndex } from '../disputes/searchIndex';
+import { catchUpSearchIndex } from '../disputes/searchIndex';
 import { setMeta } from '../meta';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demoAccounts';
 import { DEMO_NOW_MS, DEMO_TODAY } from './demoCalendar';
@@ -203,7 +203,7 @@ export async function generateDemo(db: Knex, opts: DemoOptions = {}): Promise<De
   });
   lap('insert');
   // Index the cases for quick search now, so the first search on a fresh demo is as fast as any other.
-  await refreshSearchIndex(db);
+  await catchUpSearchIndex(db);
   lap('searchIndex');
   return {
     seed,

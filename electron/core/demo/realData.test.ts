@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Knex } from 'knex';
 import { gcj02GeometryToWgs84, geometryAreaKm2, pointInPolygon, type AreaGeometry } from '../../../shared/domain/coordinates';
 import { toDivisionCode } from '../../../shared/domain/divisionCodes';
-import { tempCore } from '../testing/tempCore';
+import { tempCore } from '../../../tests/support/tempCore';
 import { describeDemo } from './describeDemo';
 import { buildGeography } from './geo/geography';
 import { parseCsv } from './geo/realCity';

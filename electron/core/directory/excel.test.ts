@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loginAs, seedSmallWorld, tempCore } from '../testing/tempCore';
+import { loginAs, seedSmallWorld, tempCore } from '../../../tests/support/tempCore';
 import type { Core } from '../index';
 import type { ExcelImportReport, ServicePoint } from '../../../shared/contract/directory';
 

@@ -4,7 +4,7 @@ import { ServicePointFields, type DirectoryFilter, type ExcelImportReport } from
 import type { ParsedInputOf } from '../../../shared/contract';
 import { gcj02ToWgs84, roundCoordinate } from '../../../shared/domain/coordinates';
 import type { HandlerContext } from '../context';
-import { divisionScope } from '../map/scope';
+import { jurisdictionOf } from '../jurisdiction/divisions';
 import { filteredPoints, POINT_COLUMNS, toServicePoint, type ServicePointRow } from './rows';
 import { categoryFromCell, HEADER_OF, levelFromCell, SHEET_COLUMNS, type SheetKey } from './sheetColumns';
 import { checkPlacement, type Placement } from './validate';
@@ -13,7 +13,7 @@ import { gridIndex } from '../grids/gridIndex';
 const MAX_ROWS = 50_000;
 
 export async function exportDirectoryXlsx(ctx: HandlerContext, f: DirectoryFilter): Promise<{ fileName: string; contentBase64: string; rows: number }> {
-  const { like } = divisionScope(ctx, undefined);
+  const { like } = jurisdictionOf(ctx.account).area(undefined);
   const rows = (await filteredPoints(ctx.db, like, f).select(POINT_COLUMNS).orderBy(['sp.division_code', 'sp.category', 'sp.name']).limit(MAX_ROWS)) as ServicePointRow[];
   const wb = new ExcelJS.Workbook();
   wb.creator = '综治网格工作台';
@@ -61,8 +61,8 @@ export async function importDirectoryXlsx(ctx: HandlerContext, input: ParsedInpu
   if (missing.length) throw new CoreError('INVALID_INPUT', `表头缺少列：${missing.map((k) => HEADER_OF[k]).join('、')}（请使用导出的模板）`, { field: 'contentBase64' });
   if (ws.rowCount > MAX_ROWS + 1) throw new CoreError('INVALID_INPUT', `一次最多导入 ${MAX_ROWS} 行`, { field: 'contentBase64' });
 
-  const { prefix } = divisionScope(ctx, undefined);
-  const grids = await gridIndex(ctx.db);
+  const jurisdiction = jurisdictionOf(ctx.account);
+  const grids = await gridIndex(ctx.node.gridIndex, ctx.db);
   const locate = (lon: number, lat: number) => grids.place(lon, lat);
   const errors: ExcelImportReport['errors'] = [];
   const good: ParsedRow[] = [];
@@ -115,11 +115,11 @@ export async function importDirectoryXlsx(ctx: HandlerContext, input: ParsedInpu
     } else if ((parsed.data.lon == null) !== (parsed.data.lat == null)) {
       rowErrors.push({ row: n, column: HEADER_OF.lon!, message: '经度和纬度须同时填写' });
     } else {
-      const { issues, placement } = await checkPlacement(ctx.db, ctx.account.divisionCode, parsed.data, locate);
+      const { issues, placement } = await checkPlacement(ctx.db, jurisdiction, parsed.data, locate);
       for (const i of issues) rowErrors.push({ row: n, column: HEADER_OF[i.field] ?? i.field, message: i.message });
       if (id !== null && !Number.isNaN(id)) {
         const existing: { division_code: string } | undefined = await ctx.db('service_points').where({ id }).first('division_code');
-        if (!existing || !existing.division_code.startsWith(prefix)) rowErrors.push({ row: n, column: HEADER_OF.id!, message: `没有编号为 ${id} 的服务点` });
+        if (!existing || !jurisdiction.covers(existing.division_code)) rowErrors.push({ row: n, column: HEADER_OF.id!, message: `没有编号为 ${id} 的服务点` });
       }
       if (rowErrors.length === 0) good.push({ row: n, id, fields: parsed.data, placement });
     }

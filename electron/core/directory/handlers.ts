@@ -2,8 +2,8 @@ import { CoreError } from '../../../shared/contract/errors';
 import { DISPUTE_CATEGORIES } from '../../../shared/domain/disputeStatus';
 import { helpCategoriesFor, helpCategoryLabel } from '../../../shared/domain/helpCategories';
 import { servicePointLabel } from '../../../shared/domain/servicePoints';
-import type { HandlerContext, HandlerImpls } from '../context';
-import { divisionScope } from '../map/scope';
+import type { DomainImpls, HandlerContext } from '../context';
+import { jurisdictionOf, type CaseDivisions } from '../jurisdiction/divisions';
 import { nearestPlaces } from './pointIndex';
 import { filteredPoints, pointById, POINT_COLUMNS, toServicePoint, type ServicePointRow } from './rows';
 import { checkPlacement, type PlacementInput } from './validate';
@@ -14,7 +14,7 @@ const SORT_COLUMNS = { name: 'sp.name', category: 'sp.category', division: 'sp.d
 
 /** Refuse with every rule that failed, each naming its field, and change nothing. */
 async function placeOrRefuse(ctx: HandlerContext, f: PlacementInput) {
-  const { issues, placement } = await checkPlacement(ctx.db, ctx.account.divisionCode, f);
+  const { issues, placement } = await checkPlacement(ctx.db, jurisdictionOf(ctx.account), f);
   const first = issues[0];
   if (first) throw new CoreError('INVALID_INPUT', `输入有误：${first.message}`, { field: first.field, issues });
   return placement;
@@ -22,14 +22,13 @@ async function placeOrRefuse(ctx: HandlerContext, f: PlacementInput) {
 
 async function loadVisible(ctx: HandlerContext, id: number): Promise<ServicePointRow> {
   const row = await pointById(ctx.db, id);
-  const { prefix } = divisionScope(ctx, undefined);
-  if (!row || !row.division_code.startsWith(prefix)) throw new CoreError('NOT_FOUND', '没有该服务点');
+  if (!row || !jurisdictionOf(ctx.account).covers(row.division_code)) throw new CoreError('NOT_FOUND', '没有该服务点');
   return row;
 }
 
-export const directoryImpls = {
+export const directoryImpls: DomainImpls<'directory'> = {
   'directory.list': async ({ offset, limit, sort, desc, ...filter }, ctx) => {
-    const { like } = divisionScope(ctx, undefined);
+    const { like } = jurisdictionOf(ctx.account).area(undefined);
     const base = filteredPoints(ctx.db, like, filter);
     const [countRow, rows] = await Promise.all([
       base.clone().count<{ n: number }[]>({ n: '*' }).first(),
@@ -111,11 +110,10 @@ export const directoryImpls = {
     let from: [number, number] | null = lon !== undefined && lat !== undefined ? [lon, lat] : null;
     let category: string | null = disputeCategory ?? null;
     if (disputeId !== undefined) {
-      const { prefix } = divisionScope(ctx, undefined);
-      const d: { lon: number | null; lat: number | null; category: string; township_code: string; grid_id: number | null } | undefined = await ctx.db('disputes')
+      const d: (CaseDivisions & { lon: number | null; lat: number | null; category: string; grid_id: number | null }) | undefined = await ctx.db('disputes')
         .where({ id: disputeId })
-        .first('lon', 'lat', 'category', 'township_code', 'grid_id');
-      if (!d || !d.township_code.startsWith(prefix.slice(0, 9))) throw new CoreError('NOT_FOUND', '没有该纠纷');
+        .first('lon', 'lat', 'category', 'county_code', 'township_code', 'village_code', 'grid_id');
+      if (!d || !jurisdictionOf(ctx.account).coversCase(d)) throw new CoreError('NOT_FOUND', '没有该纠纷');
       category = category ?? d.category;
       if (!from && d.lon !== null && d.lat !== null) from = [d.lon, d.lat];
       if (!from && d.grid_id !== null) {
@@ -127,7 +125,7 @@ export const directoryImpls = {
     if (!from) throw new CoreError('INVALID_INPUT', '请指定位置', { field: 'lon' });
     const fits = helpCategoriesFor(category);
     const wanted = fits ? new Set<string>(fits) : null;
-    const places = await nearestPlaces(ctx.db, from[0], from[1], { limit, accept: (p) => !wanted || wanted.has(p.category) });
+    const places = await nearestPlaces(ctx.node.helpPlaces, ctx.db, from[0], from[1], { limit, accept: (p) => !wanted || wanted.has(p.category) });
     return {
       from,
       disputeCategory: category && (DISPUTE_CATEGORIES as readonly string[]).includes(category) ? category : null,
@@ -149,4 +147,4 @@ export const directoryImpls = {
   'directory.importExcel': async (input, ctx) => importDirectoryXlsx(ctx, input),
   'directory.exportExcel': async (filter, ctx) => exportDirectoryXlsx(ctx, filter),
   'directory.printable': async (filter, ctx) => printableDirectory(ctx, filter),
-} satisfies Partial<HandlerImpls>;
+};

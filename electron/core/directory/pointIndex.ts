@@ -1,7 +1,8 @@
 import Flatbush from 'flatbush';
 import type { Knex } from 'knex';
 import { distanceKm } from '../../../shared/domain/coordinates';
-import { dataVersions } from '../map/scope';
+import { dataVersions } from '../db/dataVersions';
+import type { RecentCache } from '../node/recentCache';
 
 /**
  * The located service points and mediation committees in one in-memory spatial index, for "nearest"
@@ -21,22 +22,21 @@ export interface HelpPlace {
   lat: number;
 }
 
-interface PlaceIndex {
-  key: string;
+export interface PlaceIndex {
   places: HelpPlace[];
   index: Flatbush | null;
   kx: number;
 }
 
-const cache = new WeakMap<Knex, PlaceIndex>();
-
-async function placeIndex(db: Knex): Promise<PlaceIndex> {
+/** The index of this database's places, from the node's cache (one entry: the current data). */
+async function placeIndex(cache: RecentCache<PlaceIndex>, db: Knex): Promise<PlaceIndex> {
   const v = await dataVersions(db);
   // mediation_orgs have no version trigger; their count and max id stand in (they change rarely).
   const orgs: { n: number; m: number | null } | undefined = await db('mediation_orgs').first(db.raw('count(*) as n'), db.raw('max(id) as m'));
-  const key = `${v.service_points}|${orgs?.n ?? 0}|${orgs?.m ?? 0}`;
-  const hit = cache.get(db);
-  if (hit && hit.key === key) return hit;
+  return cache.get(`${v.service_points}|${orgs?.n ?? 0}|${orgs?.m ?? 0}`, db, () => buildPlaceIndex(db));
+}
+
+async function buildPlaceIndex(db: Knex): Promise<PlaceIndex> {
   const [points, committees] = await Promise.all([
     db('service_points').whereNotNull('lon').whereNotNull('lat').select('id', 'name', 'category', 'division_code', 'phone', 'address', 'lon', 'lat'),
     db('mediation_orgs').whereNotNull('lon').whereNotNull('lat').select('id', 'name', 'division_code', 'phone', 'address', 'lon', 'lat'),
@@ -53,9 +53,7 @@ async function placeIndex(db: Knex): Promise<PlaceIndex> {
     for (const p of places) index.add(p.lon * kx, p.lat, p.lon * kx, p.lat);
     index.finish();
   }
-  const built = { key, places, index, kx };
-  cache.set(db, built);
-  return built;
+  return { places, index, kx };
 }
 
 type RowOf<K extends string> = { id: number; name: string; division_code: string; phone: string | null; address: string | null; lon: number; lat: number } & Record<K, string>;
@@ -66,12 +64,13 @@ export interface NearPlace extends HelpPlace {
 
 /** The nearest places accepted by `accept`, nearest first, at most `limit`, within `maxDistanceM`. */
 export async function nearestPlaces(
+  cache: RecentCache<PlaceIndex>,
   db: Knex,
   lon: number,
   lat: number,
   opts: { limit: number; maxDistanceM?: number; accept?: (p: HelpPlace) => boolean },
 ): Promise<NearPlace[]> {
-  const { places, index, kx } = await placeIndex(db);
+  const { places, index, kx } = await placeIndex(cache, db);
   if (!index) return [];
   // 1° of latitude ≈ 111.2 km: the index's distance unit.
   const maxDeg = opts.maxDistanceM !== undefined ? (opts.maxDistanceM / 111_195) * 1.01 : Infinity;

@@ -1,6 +1,6 @@
 import type { DirectoryFilter } from '../../../shared/contract/directory';
 import type { HandlerContext } from '../context';
-import { divisionScope } from '../map/scope';
+import { jurisdictionOf } from '../jurisdiction/divisions';
 import { filteredPoints, POINT_COLUMNS, toServicePoint, type ServicePointRow } from './rows';
 
 const MAX_ROWS = 20_000;
@@ -14,7 +14,7 @@ const esc = (s: string | null | undefined) =>
  * fonts, nothing fetched. No inline script; styles in one <style> block.
  */
 export async function printableDirectory(ctx: HandlerContext, f: DirectoryFilter): Promise<{ html: string; rows: number }> {
-  const { like } = divisionScope(ctx, undefined);
+  const { like } = jurisdictionOf(ctx.account).area(undefined);
   const rows = (await filteredPoints(ctx.db, like, f).select(POINT_COLUMNS).orderBy(['sp.division_code', 'sp.category', 'sp.name']).limit(MAX_ROWS)) as ServicePointRow[];
   const groups = new Map<string, ReturnType<typeof toServicePoint>[]>();
   for (const r of rows) {

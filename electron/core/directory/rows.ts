@@ -3,7 +3,7 @@ import type { DirectoryFilter, ServicePoint } from '../../../shared/contract/dir
 import type { Role } from '../../../shared/contract/roles';
 import { codePrefix } from '../../../shared/domain/divisionCodes';
 import { servicePointLabel } from '../../../shared/domain/servicePoints';
-import { likeEscape } from '../map/scope';
+import { likeEscape } from '../db/like';
 
 export interface ServicePointRow {
   id: number;

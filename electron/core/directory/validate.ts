@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
-import { codePrefix, levelOfCode, isWithin } from '../../../shared/domain/divisionCodes';
+import { codePrefix, levelOfCode } from '../../../shared/domain/divisionCodes';
+import type { Jurisdiction } from '../jurisdiction/divisions';
 import { parseAreaGeometry, placeInArea } from '../../../shared/domain/geometry';
 import { isAllowedServicePointLevel, servicePointLabel } from '../../../shared/domain/servicePoints';
 import { findGridForPoint, type GridPlacement } from '../grids/pointToGrid';
@@ -30,7 +31,7 @@ const DIVISION_LEVEL_FOR: Record<string, string> = { city: 'city', county: 'coun
  */
 export async function checkPlacement(
   db: Knex,
-  scope: string,
+  jurisdiction: Jurisdiction,
   p: PlacementInput,
   /** One point at a time by SQL by default; bulk imports pass the in-memory index (gridIndex.ts). */
   locate: (lon: number, lat: number) => Promise<GridPlacement | null> | GridPlacement | null = (lon, lat) => findGridForPoint(db, lon, lat),
@@ -45,7 +46,7 @@ export async function checkPlacement(
     issues.push({ field: 'divisionCode', message: `没有代码为 ${p.divisionCode} 的区划` });
     return { issues, placement };
   }
-  if (!isWithin(division.code, scope)) issues.push({ field: 'divisionCode', message: '只能在本辖区内登记服务点' });
+  if (!jurisdiction.covers(division.code)) issues.push({ field: 'divisionCode', message: '只能在本辖区内登记服务点' });
   if (DIVISION_LEVEL_FOR[p.level] !== division.level) {
     issues.push({ field: 'divisionCode', message: `“${LEVEL_ZH[p.level] ?? p.level}”级服务点须属于${LEVEL_ZH[DIVISION_LEVEL_FOR[p.level] ?? ''] ?? ''}级区划` });
   }

@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { CoreError } from '../../../shared/contract/errors';
-import { ATTACHMENT_MAX_BYTES } from '../../../shared/contract/disputesAdmin';
-import type { HandlerImpls } from '../context';
-import { isOwnCase } from './scope';
+import { ATTACHMENT_MAX_BYTES } from '../../../shared/contract/disputes';
+import type { DomainImpls } from '../context';
+import { isOwnCase } from '../jurisdiction/cases';
 import { loadVisibleCase, recordEvent } from './timeline';
 
 /**
@@ -62,4 +62,4 @@ export const attachmentImpls = {
     if (createHash('sha256').update(bytes).digest('hex') !== a.sha256) throw new CoreError('INTERNAL', `附件文件已被改动（${a.file_name}），校验不符`);
     return { fileName: a.file_name, mime: a.mime, contentBase64: bytes.toString('base64') };
   },
-} satisfies Partial<HandlerImpls>;
+} satisfies Partial<DomainImpls<'disputes'>>;

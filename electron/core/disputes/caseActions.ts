@@ -1,8 +1,8 @@
 import { CoreError, type CoreErrorPayload } from '../../../shared/contract/errors';
 import type { WarningLevel } from '../../../shared/domain/disputeStatus';
 import { STATUS_LABELS, WARNING_LABELS } from '../../../shared/domain/workflow';
-import type { HandlerContext, HandlerImpls } from '../context';
-import { isOwnCase } from './scope';
+import type { DomainImpls, HandlerContext } from '../context';
+import { isOwnCase } from '../jurisdiction/cases';
 import { loadVisibleCase, recordEvent, touchCase } from './timeline';
 import { applyTransition, checkMediator } from './transitions';
 
@@ -89,4 +89,4 @@ export const caseActionImpls = {
     ctx.emit('data.changed', { entity: 'dispute', ids: out.results.filter((r) => r.ok).map((r) => r.id) });
     return out;
   },
-} satisfies Partial<HandlerImpls>;
+} satisfies Partial<DomainImpls<'disputes'>>;

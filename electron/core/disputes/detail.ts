@@ -5,9 +5,9 @@ import { availableActions, isDisputeStatus } from '../../../shared/domain/workfl
 import { daysBetween } from '../../../shared/domain/workingDays';
 import { followUpDue } from '../../../shared/domain/deadlines';
 import { chinaDate } from '../clock';
-import type { HandlerImpls } from '../context';
+import type { DomainImpls } from '../context';
 import { partiesLabels, toQueueRow } from './queueRows';
-import { isOwnCase, visibilityFor } from './scope';
+import { isOwnCase, visibilityFor } from '../jurisdiction/cases';
 import { loadVisibleCase } from './timeline';
 
 function parseJson(text: string | null): Record<string, unknown> | null {
@@ -79,4 +79,4 @@ export const detailImpls = {
     };
     return detail;
   },
-} satisfies Partial<HandlerImpls>;
+} satisfies Partial<DomainImpls<'disputes'>>;

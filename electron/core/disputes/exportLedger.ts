@@ -1,25 +1,23 @@
-import { randomUUID } from 'node:crypto';
-import { mkdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
-import type { Knex } from 'knex';
+import { z } from 'zod';
 import { CoreError } from '../../../shared/contract/errors';
-import type { ExportJob } from '../../../shared/contract/disputesAdmin';
-import type { QueueRow, QueueView } from '../../../shared/contract/disputesSchemas';
+import type { ExportJob, Job } from '../../../shared/contract';
+import { QueueView, type QueueRow } from '../../../shared/contract/disputes/schemas';
 import { SOURCE_LABELS, STATUS_LABELS, WARNING_LABELS } from '../../../shared/domain/workflow';
-import { appendAudit } from '../audit/auditLog';
 import { chinaDate } from '../clock';
-import type { HandlerContext, HandlerImpls } from '../context';
-import { dataVersion, countView } from './queueEngine';
+import type { DomainImpls, HandlerContext } from '../context';
+import { callerScope } from '../jurisdiction/cases';
+import { defineJobKind } from '../jobs/jobKinds';
+import { countView } from './queueEngine';
 import { orderBy, viewSql } from './queueSql';
 import { queueRows } from './queueRows';
-import { callerScope, type CallerScope } from './scope';
-import { refreshSearchIndex } from './searchIndex';
-import { backgroundEmit } from './jobEvents';
 
 /**
  * Excel export of exactly the filtered ledger (台账): the same view SQL and the same masking as the
- * queue, written in the background (a streaming workbook, chunk by chunk) with job.progress events.
+ * queue, written by a `disputes.export` job of the jobs service (a streaming workbook, chunk by chunk,
+ * with job.progress events). The file holds personal data as the exporter may see it, so only they may
+ * download it, and retention removes it.
  */
 
 /** The ledger's columns, in order, with Chinese headers. */
@@ -45,86 +43,63 @@ export const LEDGER_COLUMNS: ReadonlyArray<{ header: string; width: number; valu
   { header: '是否逾期', width: 9, value: (r) => (r.overdue ? '是' : '否') },
 ];
 
-interface Job extends ExportJob {
-  accountId: number;
-  file: string;
-}
-
-const jobs = new Map<string, Job>();
 const CHUNK = 1000;
 
-function publicJob(j: Job): ExportJob {
+/** The job: the view as the exporter saw it, their "today" (deadlines and overdue flags), and who they are (ctx.owner). */
+export const ledgerExport = defineJobKind({
+  kind: 'disputes.export',
+  input: z.object({ view: QueueView, today: z.string() }),
+  run: async ({ view, today }, ctx) => {
+    const scope = await callerScope({ db: ctx.db, node: ctx.node, account: ctx.owner });
+    const sql = viewSql(view.filter, scope, today);
+    const ids: Array<{ id: number }> = await ctx.db.raw(`SELECT d.id AS id FROM disputes d WHERE ${sql.where} ORDER BY ${orderBy(view.sort)}`, sql.params);
+    ctx.progress(0, ids.length);
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: ctx.outputFile(`矛盾纠纷台账_${today}.xlsx`), useStyles: true });
+    const ws = wb.addWorksheet('矛盾纠纷台账', { views: [{ state: 'frozen', ySplit: 1 }] });
+    ws.columns = LEDGER_COLUMNS.map((c) => ({ header: c.header, width: c.width }));
+    ws.getRow(1).font = { bold: true };
+    for (let i = 0; i < ids.length; i += CHUNK) {
+      ctx.signal.throwIfAborted();
+      const rows = await queueRows(ctx.db, scope, ids.slice(i, i + CHUNK).map((r) => r.id), today);
+      rows.forEach((r, k) => ws.addRow(LEDGER_COLUMNS.map((c) => c.value(r, i + k))).commit());
+      ctx.progress(Math.min(ids.length, i + CHUNK));
+    }
+    ws.commit();
+    await wb.commit();
+  },
+});
+
+function exportView(j: Job): ExportJob {
   return { jobId: j.jobId, state: j.state, done: j.done, total: j.total, fileName: j.fileName, message: j.message };
 }
 
-async function writeLedger(db: Knex, scope: CallerScope, view: QueueView, today: string, job: Job, progress: () => void): Promise<void> {
-  const sql = viewSql(view.filter, scope, today);
-  const ids: Array<{ id: number }> = await db.raw(`SELECT d.id AS id FROM disputes d WHERE ${sql.where} ORDER BY ${orderBy(view.sort)}`, sql.params);
-  job.total = ids.length;
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: job.file, useStyles: true });
-  const ws = wb.addWorksheet('矛盾纠纷台账', { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = LEDGER_COLUMNS.map((c) => ({ header: c.header, width: c.width }));
-  ws.getRow(1).font = { bold: true };
-  for (let i = 0; i < ids.length; i += CHUNK) {
-    const rows = await queueRows(db, scope, ids.slice(i, i + CHUNK).map((r) => r.id), today);
-    rows.forEach((r, k) => ws.addRow(LEDGER_COLUMNS.map((c) => c.value(r, i + k))).commit());
-    job.done = Math.min(ids.length, i + CHUNK);
-    progress();
-  }
-  ws.commit();
-  await wb.commit();
+/** One of the caller's own export jobs; someone else's does not exist for them. */
+async function ownExport(ctx: HandlerContext, jobId: string) {
+  const job = await ctx.node.jobs.find(ctx.db, jobId);
+  if (!job || job.kind !== ledgerExport.kind || job.ownerId !== ctx.account.id) throw new CoreError('NOT_FOUND', '没有这个导出任务', { field: 'jobId' });
+  return job;
 }
 
 export const exportImpls = {
-  'disputes.export.start': async ({ view }, ctx: HandlerContext) => {
-    // A read handler (the export reads), so ctx.db is the database itself and the job can outlive this
-    // call; the export of personal data is still audited, in its own transaction, before it starts.
-    if (view.filter.text) await refreshSearchIndex(ctx.db);
-    const version = await dataVersion(ctx.db);
-    const scope = await callerScope(ctx.db, ctx.account, version);
+  'disputes.export.start': async ({ view }, ctx) => {
+    // A writing handler: the job row and the audit entry of an export of personal data commit together,
+    // and the job runs once they have. The total is counted now, so the dialog can show it at once.
+    if (view.filter.text) await ctx.node.search.refresh(ctx.db);
+    const scope = await callerScope(ctx);
     const today = chinaDate(ctx.now);
     const total = await countView(ctx.db, viewSql(view.filter, scope, today));
-    const jobId = randomUUID();
-    const dir = path.join(ctx.env.dataDir, 'exports');
-    mkdirSync(dir, { recursive: true });
-    const fileName = `矛盾纠纷台账_${today}.xlsx`;
-    const job: Job = { jobId, state: 'running', done: 0, total, fileName, message: null, accountId: ctx.account.id, file: path.join(dir, `${jobId}.xlsx`) };
-    jobs.set(jobId, job);
-    const account = ctx.account;
-    await ctx.db.transaction((trx) =>
-      appendAudit(trx, ctx.now, { actorId: account.id, actorName: account.username, action: 'disputes.export', entity: 'dispute', entityId: null, detail: { jobId, total, view } }),
-    );
-    const progress = () =>
-      backgroundEmit(ctx.db, 'job.progress', { jobId, kind: 'disputes.export', accountId: account.id, state: job.state, done: job.done, total: job.total, message: job.message });
-    const db = ctx.db;
-    const log = ctx.env.log;
-    setImmediate(() => {
-      writeLedger(db, scope, view, today, job, progress)
-        .then(() => {
-          job.state = 'done';
-        })
-        .catch((err: unknown) => {
-          job.state = 'failed';
-          job.message = '导出失败，请重试';
-          log.error('ledger export failed', { jobId, error: err instanceof Error ? err.message : String(err) });
-        })
-        .finally(progress);
-    });
-    return publicJob(job);
+    const job = await ctx.jobs.start(ledgerExport, { view, today }, { total });
+    await ctx.audit({ action: 'disputes.export', entity: 'dispute', entityId: null, detail: { jobId: job.jobId, total, view } });
+    return exportView(job);
   },
 
-  'disputes.export.status': async ({ jobId }, ctx) => publicJob(ownJob(jobId, ctx.account.id)),
+  'disputes.export.status': async ({ jobId }, ctx) => exportView(await ownExport(ctx, jobId)),
 
   'disputes.export.download': async ({ jobId }, ctx) => {
-    const job = ownJob(jobId, ctx.account.id);
-    if (job.state !== 'done') throw new CoreError('CONFLICT', job.state === 'failed' ? '导出失败，请重新导出' : `导出尚未完成（${job.done}/${job.total}）`);
-    return { fileName: job.fileName ?? 'export.xlsx', contentBase64: readFileSync(job.file).toString('base64') };
+    const job = await ownExport(ctx, jobId);
+    if (job.state !== 'done' || !job.filePath) {
+      throw new CoreError('CONFLICT', job.state === 'running' ? `导出尚未完成（${job.done}/${job.total}）` : job.state === 'cancelled' ? '导出已取消，请重新导出' : '导出失败，请重新导出');
+    }
+    return { fileName: job.fileName ?? 'export.xlsx', contentBase64: readFileSync(job.filePath).toString('base64') };
   },
-} satisfies Partial<HandlerImpls>;
-
-function ownJob(jobId: string, accountId: number): Job {
-  const job = jobs.get(jobId);
-  // Someone else's job does not exist for this caller.
-  if (!job || job.accountId !== accountId) throw new CoreError('NOT_FOUND', '没有这个导出任务', { field: 'jobId' });
-  return job;
-}
+} satisfies Partial<DomainImpls<'disputes'>>;

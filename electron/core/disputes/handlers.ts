@@ -1,4 +1,4 @@
-import type { HandlerImpls } from '../context';
+import type { DomainImpls } from '../context';
 import { queryImpls } from './queryHandler';
 import { intakeImpls } from './intake';
 import { transitionImpls } from './transitions';
@@ -11,8 +11,8 @@ import { settingsImpls } from './settings';
 import { exportImpls } from './exportLedger';
 import { importImpls } from './importCases';
 
-/** Every handler of the dispute queue and case workflow (issue 3), one module per concern. */
-export const disputeImpls = {
+/** Every `disputes.*` handler: the queue and case workflow, one module per concern. */
+export const disputeImpls: DomainImpls<'disputes'> = {
   ...queryImpls,
   ...intakeImpls,
   ...transitionImpls,
@@ -24,4 +24,4 @@ export const disputeImpls = {
   ...settingsImpls,
   ...exportImpls,
   ...importImpls,
-} satisfies Partial<HandlerImpls>;
+};

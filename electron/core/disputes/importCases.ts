@@ -3,12 +3,11 @@ import Papa from 'papaparse';
 import type { z } from 'zod';
 import { CoreError } from '../../../shared/contract/errors';
 import { IntakeInput } from '../../../shared/contract/disputes';
-import type { ImportRowReport } from '../../../shared/contract/disputesAdmin';
+import type { ImportRowReport } from '../../../shared/contract/disputes';
 import { DISPUTE_CATEGORIES } from '../../../shared/domain/disputeStatus';
-import type { HandlerImpls } from '../context';
+import type { DomainImpls } from '../context';
 import { findDuplicateCases, placeCase, registerCase } from './intake';
-import { dataVersion } from './queueEngine';
-import { callerScope, canSee } from './scope';
+import { callerScope, canSee } from '../jurisdiction/cases';
 
 /**
  * Import of cases from 网小格 and 12345 hotline exports (CSV or XLSX). Every row is checked first —
@@ -115,7 +114,7 @@ export const importImpls = {
     if (missing.length) {
       throw new CoreError('INVALID_INPUT', `输入有误：contentBase64：缺少必需的列：${missing.map((f) => COLUMNS[f][0]).join('、')}`, { field: 'contentBase64' });
     }
-    const scope = await callerScope(ctx.db, ctx.account, await dataVersion(ctx.db));
+    const scope = await callerScope(ctx);
     const headerOf = (path: string): string => {
       const map: Record<string, Field> = { registeredAt: 'registeredAt', category: 'category', summary: 'summary', address: 'address', peopleInvolved: 'peopleInvolved', amountYuan: 'amountYuan', gridId: 'gridCode', villageCode: 'villageCode', 'parties.0.name': 'applicant', 'parties.0.idNumber': 'idNumber', 'parties.0.phone': 'phone', 'parties.1.name': 'respondent' };
       const f = map[path] ?? (path.startsWith('parties') ? 'applicant' : undefined);
@@ -201,4 +200,4 @@ export const importImpls = {
     if (imported > 0) ctx.emit('data.changed', { entity: 'dispute' });
     return { totalRows: sheet.rows.length, validRows: valid.length, imported, rows: report };
   },
-} satisfies Partial<HandlerImpls>;
+} satisfies Partial<DomainImpls<'disputes'>>;

@@ -7,10 +7,9 @@ import { maskParty } from '../../../shared/domain/masking';
 import { proposeWarning } from '../../../shared/domain/warningRules';
 import { levelOfCode } from '../../../shared/domain/divisionCodes';
 import { chinaDate } from '../clock';
-import type { HandlerContext, HandlerImpls } from '../context';
+import type { DomainImpls, HandlerContext } from '../context';
 import { findGridForPoint } from '../grids/pointToGrid';
-import { dataVersion } from './queueEngine';
-import { callerScope, canSee, visibilityFor, type CallerScope } from './scope';
+import { callerScope, canSee, visibilityFor, type CallerScope } from '../jurisdiction/cases';
 import { recordEvent } from './timeline';
 
 export interface Placement {
@@ -139,13 +138,13 @@ export async function registerCase(ctx: HandlerContext, input: IntakeInput, scop
 
 export const intakeImpls = {
   'disputes.intake': async (input, ctx) => {
-    const scope = await callerScope(ctx.db, ctx.account, await dataVersion(ctx.db));
+    const scope = await callerScope(ctx);
     const out = await registerCase(ctx, input, scope);
     ctx.emit('data.changed', { entity: 'dispute', ids: [out.id] });
     return out;
   },
   'disputes.findDuplicates': async (input, ctx) => {
-    const scope = await callerScope(ctx.db, ctx.account, await dataVersion(ctx.db));
+    const scope = await callerScope(ctx);
     const place: { gridId: number | null; villageCode: string | null } = { gridId: input.gridId ?? null, villageCode: input.villageCode ?? null };
     if (place.gridId === null && place.villageCode === null) return { duplicates: [] };
     return { duplicates: await findDuplicateCases(ctx.db, scope, place, input.parties) };
@@ -155,4 +154,4 @@ export const intakeImpls = {
     const grids: Array<{ id: number; code: string; name: string }> = await ctx.db('grids').where({ village_code: villageCode }).orderBy('code').select('id', 'code', 'name');
     return { grids };
   },
-} satisfies Partial<HandlerImpls>;
+} satisfies Partial<DomainImpls<'disputes'>>;

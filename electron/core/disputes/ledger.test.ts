@@ -1,19 +1,13 @@
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { disputeWorld, ID_B, intakeInput, type DisputeWorld } from './testWorld';
+import type { ExportJob, QueueView } from '../../../shared/contract';
+import { disputeWorld, ID_B, intakeInput, type DisputeWorld } from '../../../tests/support/disputeWorld';
 import { LEDGER_COLUMNS } from './exportLedger';
 import { makeIdNumber } from '../../../shared/domain/idNumber';
 
-interface Job {
-  jobId: string;
-  state: string;
-  done: number;
-  total: number;
-}
-
-async function waitDone(w: DisputeWorld, who: 'director' | 'leader', jobId: string): Promise<Job> {
+async function waitDone(w: DisputeWorld, who: 'director' | 'leader', jobId: string): Promise<ExportJob> {
   for (let i = 0; i < 200; i++) {
-    const j = await w.call<Job>(who, 'disputes.export.status', { jobId });
+    const j = await w.call(who, 'disputes.export.status', { jobId });
     if (j.state !== 'running') return j;
     await new Promise((r) => setTimeout(r, 25));
   }
@@ -42,20 +36,20 @@ describe('ledger export and case import', () => {
   afterEach(async () => w.cleanup());
 
   it('exports exactly the filtered, sorted ledger with Chinese headers, with progress events', async () => {
-    const view = { filter: { categories: ['邻里'] }, sort: { field: 'case_no', dir: 'desc' } };
+    const view: QueueView = { filter: { categories: ['邻里'] }, sort: { field: 'case_no', dir: 'desc' } };
     const events: Array<{ state: string; done: number }> = [];
     const off = w.core.on('job.progress', (p) => events.push(p));
-    const start = await w.call<Job>('director', 'disputes.export.start', { view });
+    const start = await w.call('director', 'disputes.export.start', { view });
     const job = await waitDone(w, 'director', start.jobId);
     off();
     // 4 registered here + 3 邻里 cases of the seeded small world.
     expect(job).toMatchObject({ state: 'done', done: 7, total: 7 });
     expect(events.at(-1)).toMatchObject({ state: 'done', done: 7 });
-    const file = await w.call<{ fileName: string; contentBase64: string }>('director', 'disputes.export.download', { jobId: start.jobId });
+    const file = await w.call('director', 'disputes.export.download', { jobId: start.jobId });
     expect(file.fileName).toMatch(/^矛盾纠纷台账_\d{4}-\d{2}-\d{2}\.xlsx$/);
     const sheet = await readXlsx(file.contentBase64);
     expect(sheet[0]).toEqual(LEDGER_COLUMNS.map((c) => c.header));
-    const queue = await w.call<{ rows: Array<{ caseNo: string; partiesLabel: string }> }>('director', 'disputes.query', { ...view, startRow: 0, endRow: 500 });
+    const queue = await w.call('director', 'disputes.query', { ...view, startRow: 0, endRow: 500 });
     expect(sheet.slice(1).map((r) => r[1])).toEqual(queue.rows.map((r) => r.caseNo));
     expect(sheet.slice(1).map((r) => r[5])).toEqual(queue.rows.map((r) => r.partiesLabel));
     // Someone else cannot fetch it; the export is in the audit log.
@@ -64,9 +58,9 @@ describe('ledger export and case import', () => {
   });
 
   it('masks the ledger for a leader', async () => {
-    const start = await w.call<Job>('leader', 'disputes.export.start', { view: { filter: { categories: ['邻里'] } } });
+    const start = await w.call('leader', 'disputes.export.start', { view: { filter: { categories: ['邻里'] } } });
     await waitDone(w, 'leader', start.jobId);
-    const file = await w.call<{ contentBase64: string }>('leader', 'disputes.export.download', { jobId: start.jobId });
+    const file = await w.call('leader', 'disputes.export.download', { jobId: start.jobId });
     const sheet = await readXlsx(file.contentBase64);
     const labelled = sheet.slice(1).filter((r) => r[5] !== '');
     expect(labelled).toHaveLength(4);
@@ -84,7 +78,7 @@ describe('ledger export and case import', () => {
       ['GD002', '2021-10-28 10:00', '吵架', '钱芳', '430902198503121239', '139', '999901001201001', '', '', 'x'],
       ['GD003', '2021/10/28', '劳动争议', '孙杰', '', '13900002222', '999999999999999', '', '讨要工资', '1'],
     ]);
-    const r = await w.call<{ totalRows: number; validRows: number; imported: number; rows: Array<{ row: number; ok: boolean; errors: Array<{ column: string; message: string }> }> }>('dispatcher', 'disputes.import', { fileName: '12345.csv', contentBase64: file, source: 'hotline_12345' });
+    const r = await w.call('dispatcher', 'disputes.import', { fileName: '12345.csv', contentBase64: file, source: 'hotline_12345' });
     expect(r).toMatchObject({ totalRows: 3, validRows: 1, imported: 0 });
     expect(r.rows[0]).toMatchObject({ row: 2, ok: true });
     const row3 = r.rows[1]!.errors.map((e) => e.column);
@@ -92,7 +86,7 @@ describe('ledger export and case import', () => {
     expect(r.rows[2]!.errors).toEqual([expect.objectContaining({ column: '网格编码', message: expect.stringContaining('999999999999999') })]);
     expect(Number((await w.core.db('disputes').count({ n: '*' }))[0]!.n)).toBe(before);
 
-    const only = await w.call<{ imported: number; rows: Array<{ caseNo: string | null }> }>('dispatcher', 'disputes.import', { fileName: '12345.csv', contentBase64: file, source: 'hotline_12345', mode: 'validRowsOnly' });
+    const only = await w.call('dispatcher', 'disputes.import', { fileName: '12345.csv', contentBase64: file, source: 'hotline_12345', mode: 'validRowsOnly' });
     expect(only.imported).toBe(1);
     expect(only.rows[0]!.caseNo).toMatch(/^2021-/);
     expect(Number((await w.core.db('disputes').count({ n: '*' }))[0]!.n)).toBe(before + 1);
@@ -102,9 +96,9 @@ describe('ledger export and case import', () => {
     const text = [header.join(','), ['GD010', '2021-10-28 11:00', '邻里纠纷', '冯刚', '', '13900003333', '999901001201001', '东村二组', '邻居种树遮挡采光', '2'].join(',')].join('\r\n');
     // GB18030 bytes for the text (TextEncoder only writes UTF-8): map each character through the decoder's table.
     const gbk = encodeGb18030(text);
-    const r = await w.call<{ imported: number }>('dispatcher', 'disputes.import', { fileName: '12345导出.csv', contentBase64: gbk.toString('base64'), source: 'hotline_12345' });
+    const r = await w.call('dispatcher', 'disputes.import', { fileName: '12345导出.csv', contentBase64: gbk.toString('base64'), source: 'hotline_12345' });
     expect(r.imported).toBe(1);
-    const found = await w.call<{ total: number }>('director', 'disputes.query', { filter: { text: '冯刚' }, startRow: 0, endRow: 10 });
+    const found = await w.call('director', 'disputes.query', { filter: { text: '冯刚' }, startRow: 0, endRow: 10 });
     expect(found.total).toBe(1);
   });
 
@@ -116,14 +110,14 @@ describe('ledger export and case import', () => {
     ws.addRow(['W1', '2021-10-27 08:00', '邻里', '周杰', idC, '13700001111', '999901001201001', '邻居建房挡光']);
     ws.addRow(['W2', '2021-10-27 09:00', '物业纠纷', '吴娜', '', '13700002222', '999901001201002', '物业费争议']);
     const good = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
-    const dry = await w.call<{ validRows: number; imported: number }>('dispatcher', 'disputes.import', { fileName: 'wxg.xlsx', contentBase64: good, source: 'wxg_app', dryRun: true });
+    const dry = await w.call('dispatcher', 'disputes.import', { fileName: 'wxg.xlsx', contentBase64: good, source: 'wxg_app', dryRun: true });
     expect(dry).toMatchObject({ validRows: 2, imported: 0 });
-    const r = await w.call<{ imported: number }>('dispatcher', 'disputes.import', { fileName: 'wxg.xlsx', contentBase64: good, source: 'wxg_app' });
+    const r = await w.call('dispatcher', 'disputes.import', { fileName: 'wxg.xlsx', contentBase64: good, source: 'wxg_app' });
     expect(r.imported).toBe(2);
-    const found = await w.call<{ rows: Array<{ source: string; registeredAt: string }> }>('director', 'disputes.query', { filter: { text: '周杰' }, startRow: 0, endRow: 10 });
+    const found = await w.call('director', 'disputes.query', { filter: { text: '周杰' }, startRow: 0, endRow: 10 });
     expect(found.rows[0]).toMatchObject({ source: 'wxg_app', registeredAt: '2021-10-27T00:00:00.000Z' });
     // The same file again: every row now duplicates an open case.
-    const again = await w.call<{ imported: number; validRows: number }>('dispatcher', 'disputes.import', { fileName: 'wxg.xlsx', contentBase64: good, source: 'wxg_app' });
+    const again = await w.call('dispatcher', 'disputes.import', { fileName: 'wxg.xlsx', contentBase64: good, source: 'wxg_app' });
     expect(again).toMatchObject({ imported: 0, validRows: 0 });
     expect(await w.attempt('dispatcher', 'disputes.import', { fileName: 'x.txt', contentBase64: good, source: 'wxg_app' })).toMatchObject({ ok: false, field: 'fileName' });
     expect(await w.attempt('mediator', 'disputes.import', { fileName: 'wxg.xlsx', contentBase64: good, source: 'wxg_app' })).toMatchObject({ ok: false, code: 'FORBIDDEN' });

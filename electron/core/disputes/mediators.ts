@@ -1,14 +1,11 @@
-import { CoreError } from '../../../shared/contract/errors';
 import { OPEN_STATUSES_SQL } from '../../../shared/domain/disputeStatus';
-import { codePrefix, isWithin } from '../../../shared/domain/divisionCodes';
-import type { HandlerImpls } from '../context';
+import type { DomainImpls } from '../context';
+import { jurisdictionOf } from '../jurisdiction/divisions';
 
 export const mediatorImpls = {
   /** For dispatch: who can take a case here, and how busy each is (open cases), least loaded first. */
   'disputes.mediators': async ({ divisionCode }, ctx) => {
-    const code = divisionCode ?? ctx.account.divisionCode;
-    if (!isWithin(code, ctx.account.divisionCode)) throw new CoreError('FORBIDDEN', '只能查看本辖区的调解员', { field: 'divisionCode' });
-    const prefix = codePrefix(code);
+    const { prefix } = jurisdictionOf(ctx.account).area(divisionCode, { above: 'refuse', message: '只能查看本辖区的调解员', field: 'divisionCode' });
     const rows: Array<{ person_id: number; name: string; org_id: number | null; org_name: string | null; org_type: string | null; division_code: string; open_cases: number }> = await ctx.db.raw(
       `SELECT p.id AS person_id, p.name, p.org_id, o.name AS org_name, o.type AS org_type, coalesce(o.division_code, p.division_code) AS division_code,
               (SELECT count(*) FROM disputes d WHERE d.mediator_id = p.id AND d.status IN ${OPEN_STATUSES_SQL}) AS open_cases
@@ -23,4 +20,4 @@ export const mediatorImpls = {
       mediators: rows.map((r) => ({ personId: r.person_id, name: r.name, orgId: r.org_id, orgName: r.org_name, orgType: r.org_type, divisionCode: r.division_code, openCases: Number(r.open_cases) })),
     };
   },
-} satisfies Partial<HandlerImpls>;
+} satisfies Partial<DomainImpls<'disputes'>>;

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
-import type { QueueFilter, QueueSort } from '../../../shared/contract/disputesSchemas';
-import type { CallerScope } from './scope';
+import type { QueueFilter, QueueSort } from '../../../shared/contract/disputes/schemas';
+import type { CallerScope } from '../jurisdiction/cases';
 import { indexHint, KEYSET_SAFE, orderBy, sortColumn, viewSql, type ViewSql } from './queueSql';
 
 /**
@@ -38,36 +38,89 @@ interface EngineState {
   ladders: Map<string, Promise<void>>;
 }
 
-const states = new WeakMap<Knex, EngineState>();
 const MAX_CURSORS_PER_VIEW = 5000;
 
 /**
- * The engine's thresholds. Tuned for a million cases; the tests shrink them so that a few hundred cases
- * go through every path (cursor, reverse, ladder, both search plans).
+ * The engine's thresholds. Tuned for a million cases; tests shrink them (createCore's `queueTuning`
+ * option) so that a few hundred cases go through every path (cursor, reverse, ladder, both search plans).
  */
-export const queueTuning = {
+export interface QueueTuning {
   /** How far past a cached cursor an OFFSET may still walk before another strategy is cheaper. */
-  cursorReach: 5000,
+  cursorReach: number;
   /** Rung spacing of a view's cursor ladder, and the smallest view worth one. */
+  ladderStep: number;
+  ladderMinRows: number;
+  /** Walk the sort index for a search when fewer index steps than this are expected. */
+  searchWalkSteps: number;
+}
+
+export const DEFAULT_QUEUE_TUNING: QueueTuning = {
+  cursorReach: 5000,
   ladderStep: 2000,
   ladderMinRows: 20_000,
-  /** Walk the sort index for a search when fewer index steps than this are expected. */
   searchWalkSteps: 20_000,
 };
 
-export async function dataVersion(db: Knex): Promise<string> {
-  const rows: Array<{ c: number; v: number }> = await db.raw('SELECT total_changes() AS c, (SELECT data_version FROM pragma_data_version) AS v');
-  const r = rows[0];
-  return `${r?.v ?? 0}.${r?.c ?? 0}`;
+function freshState(version: string): EngineState {
+  return { version, totals: new Map(), hits: new Map(), maxId: null, cursors: new Map(), ladders: new Map() };
 }
 
-function stateFor(db: Knex, version: string): EngineState {
-  let s = states.get(db);
-  if (!s || s.version !== version) {
-    s = { version, totals: new Map(), hits: new Map(), maxId: null, cursors: new Map(), ladders: new Map() };
-    states.set(db, s);
+/**
+ * One node's queue engine: its caches (per data version) and its background ladders. Lives in the
+ * node's NodeState; `close()` abandons the ladders and waits for them.
+ */
+export class QueueEngine {
+  private state: EngineState | null = null;
+  private closed = false;
+  readonly tuning: QueueTuning;
+
+  constructor(tuning: Partial<QueueTuning> = {}) {
+    this.tuning = { ...DEFAULT_QUEUE_TUNING, ...tuning };
   }
-  return s;
+
+  /** The caches for this version; inside a transaction a private set (its data may yet roll back). */
+  private stateFor(db: Knex, version: string): EngineState {
+    if (db.isTransaction) return this.state?.version === version ? this.state : freshState(version);
+    if (!this.state || this.state.version !== version) this.state = freshState(version);
+    return this.state;
+  }
+
+  private current(state: EngineState): boolean {
+    return !this.closed && this.state === state;
+  }
+
+  /** The ids of rows [startRow, endRow) of a view, and the view's total. */
+  async blockIds(db: Knex, scope: CallerScope, filter: QueueFilter, sort: QueueSort, today: string, startRow: number, endRow: number, version: string): Promise<BlockIds> {
+    return blockIds(this, this.stateFor(db, version), db, scope, filter, sort, today, startRow, endRow, version);
+  }
+
+  /** Start a ladder unless one is built or building (see `buildLadder`). */
+  startLadder(state: EngineState, key: string, build: (isCurrent: () => boolean) => Promise<void>): void {
+    if (this.closed || state.ladders.has(key)) return;
+    state.ladders.set(key, build(() => this.current(state)));
+  }
+
+  /** Wait for background queue work (ladders) to finish — for tests and benchmarks. */
+  async settled(): Promise<void> {
+    if (this.state) await Promise.all(this.state.ladders.values());
+  }
+
+  /** Forget cached totals and cursors (benchmarks measure first-open cost with this). */
+  clear(): void {
+    this.state = null;
+  }
+
+  /** The view totals cached now (tests check that two nodes never share them). */
+  cachedTotals(): number[] {
+    return [...(this.state?.totals.values() ?? [])];
+  }
+
+  /** Abandon the ladders and wait for them (the node is closing). */
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.settled();
+    this.state = null;
+  }
 }
 
 export async function countView(db: Knex, sql: ViewSql): Promise<number> {
@@ -80,7 +133,9 @@ export async function countView(db: Knex, sql: ViewSql): Promise<number> {
   return Number(r[0]?.n ?? 0);
 }
 
-export async function blockIds(
+async function blockIds(
+  engine: QueueEngine,
+  state: EngineState,
   db: Knex,
   scope: CallerScope,
   filter: QueueFilter,
@@ -90,7 +145,7 @@ export async function blockIds(
   endRow: number,
   version: string,
 ): Promise<BlockIds> {
-  const state = stateFor(db, version);
+  const tuning = engine.tuning;
   const sql = viewSql(filter, scope, today);
   const viewKey = JSON.stringify([scope.key, today, filter]);
   let total = state.totals.get(viewKey);
@@ -108,10 +163,10 @@ export async function blockIds(
   let rows: Array<{ id: number; k: string | number | null }>;
   const near = KEYSET_SAFE.has(sort.field) ? nearestCursor(cursors, startRow) : null;
   const fromEnd = total - (startRow + limit);
-  const useCursor = near !== null && startRow - near.pos <= Math.min(queueTuning.cursorReach, fromEnd);
+  const useCursor = near !== null && startRow - near.pos <= Math.min(tuning.cursorReach, fromEnd);
   const reverse = !useCursor && fromEnd < startRow;
   const skip = useCursor && near ? startRow - near.pos : reverse ? fromEnd : startRow;
-  const where = sql.match ? await searchWhere(db, state, sql, skip + limit) : sql.blockWhere;
+  const where = sql.match ? await searchWhere(db, state, sql, skip + limit, tuning) : sql.blockWhere;
   const from = `disputes d ${indexHint(filter, sort, sql, scope)}`;
   if (useCursor && near) {
     const desc = sort.dir === 'desc';
@@ -131,8 +186,9 @@ export async function blockIds(
   }
   const last = rows[rows.length - 1];
   if (last && last.k !== null && cursors.size < MAX_CURSORS_PER_VIEW) cursors.set(startRow + rows.length, { value: last.k, id: last.id });
-  if (total >= queueTuning.ladderMinRows && !sql.match && KEYSET_SAFE.has(sort.field) && !state.ladders.has(sortKey)) {
-    state.ladders.set(sortKey, buildLadder(db, state, sql, sort, `disputes d ${indexHint(filter, sort, sql, scope)}`, total, cursors));
+  // Not from a transaction: its connection is busy until it ends, and its data may yet roll back.
+  if (total >= tuning.ladderMinRows && !sql.match && KEYSET_SAFE.has(sort.field) && !db.isTransaction) {
+    engine.startLadder(state, sortKey, (isCurrent) => buildLadder(db, isCurrent, sql, sort, from, total, cursors, tuning.ladderStep));
   }
   return { ids: rows.map((r) => r.id), total, version };
 }
@@ -141,17 +197,26 @@ export async function blockIds(
  * A big view, once opened, gets a ladder of cursors every ladderStep rows, built in the background in
  * small keyset steps (each one short, so the user's own queries interleave on the one connection).
  * Afterwards a jump to any depth — dragging the scrollbar to row 600,000 — is a keyset query plus an
- * OFFSET below ladderStep instead of a walk from the nearer end. Abandoned when the data changes.
+ * OFFSET below ladderStep instead of a walk from the nearer end. Abandoned when the data changes or the
+ * node closes.
  */
-async function buildLadder(db: Knex, state: EngineState, sql: ViewSql, sort: QueueSort, from: string, total: number, cursors: Map<number, Cursor>): Promise<void> {
+async function buildLadder(
+  db: Knex,
+  isCurrent: () => boolean,
+  sql: ViewSql,
+  sort: QueueSort,
+  from: string,
+  total: number,
+  cursors: Map<number, Cursor>,
+  step: number,
+): Promise<void> {
   const col = sortColumn(sort);
   const desc = sort.dir === 'desc';
   const cmp = desc ? '<' : '>';
   let cursor: Cursor | null = null;
   try {
-    const step = queueTuning.ladderStep;
     for (let pos = step; pos < total; pos += step) {
-      if (states.get(db) !== state) return;
+      if (!isCurrent()) return;
       const keyset: string = cursor ? ` AND ${col} ${desc ? '<=' : '>='} ? AND (${col} ${cmp} ? OR d.id ${cmp} ?)` : '';
       const params = cursor ? [cursor.value, cursor.value, cursor.id] : [];
       const rows: Array<{ id: number; k: string | number | null }> = await db.raw(
@@ -168,21 +233,10 @@ async function buildLadder(db: Knex, state: EngineState, sql: ViewSql, sort: Que
   }
 }
 
-/** Wait for background queue work (ladders) to finish — for tests and benchmarks. */
-export async function settledQueueWork(db: Knex): Promise<void> {
-  const s = states.get(db);
-  if (s) await Promise.all(s.ladders.values());
-}
-
 function nearestCursor(cursors: Map<number, Cursor>, pos: number): { pos: number; cursor: Cursor } | null {
   let best: { pos: number; cursor: Cursor } | null = null;
   for (const [p, cursor] of cursors) if (p <= pos && (!best || p > best.pos)) best = { pos: p, cursor };
   return best;
-}
-
-/** Forget cached totals and cursors (benchmarks measure first-open cost with this). */
-export function clearQueueCaches(db: Knex): void {
-  states.delete(db);
 }
 
 const SEARCH_TERM = 'd.id IN (SELECT rowid FROM dispute_search WHERE dispute_search MATCH ?)';
@@ -193,7 +247,7 @@ const SEARCH_TERM = 'd.id IN (SELECT rowid FROM dispute_search WHERE dispute_sea
  * 130 ms. Rare terms (a name: 700 hits) or deep blocks: fetch the hits and sort them. The unary + keeps
  * SQLite from driving the query by the hit list, so it walks the sort index instead.
  */
-async function searchWhere(db: Knex, state: EngineState, sql: ViewSql, rowsNeeded: number): Promise<string> {
+async function searchWhere(db: Knex, state: EngineState, sql: ViewSql, rowsNeeded: number, tuning: QueueTuning): Promise<string> {
   if (!sql.match) return sql.blockWhere;
   let hits = state.hits.get(sql.match);
   if (hits === undefined) {
@@ -206,5 +260,5 @@ async function searchWhere(db: Knex, state: EngineState, sql: ViewSql, rowsNeede
     state.maxId = Number(r[0]?.m ?? 0);
   }
   const expectedSteps = hits === 0 ? Infinity : (rowsNeeded * state.maxId) / hits;
-  return expectedSteps <= queueTuning.searchWalkSteps ? sql.blockWhere.replace(SEARCH_TERM, `+${SEARCH_TERM}`) : sql.blockWhere;
+  return expectedSteps <= tuning.searchWalkSteps ? sql.blockWhere.replace(SEARCH_TERM, `+${SEARCH_TERM}`) : sql.blockWhere;
 }

@@ -1,9 +1,9 @@
 import type { Knex } from 'knex';
-import type { QueueRow } from '../../../shared/contract/disputesSchemas';
+import type { QueueRow } from '../../../shared/contract/disputes/schemas';
 import { deadlineFlags } from '../../../shared/domain/deadlines';
 import { OPEN_STATUSES, type DisputeCategory, type DisputeSource, type DisputeStatus, type WarningLevel } from '../../../shared/domain/disputeStatus';
 import { maskName } from '../../../shared/domain/masking';
-import { visibilityFor, type CallerScope } from './scope';
+import { visibilityFor, type CallerScope } from '../jurisdiction/cases';
 
 /** A disputes row with the names the queue shows, as read by `fetchRows`. */
 export interface CaseRow {

@@ -1,8 +1,8 @@
-import type { QueueFilter, QueueSort } from '../../../shared/contract/disputesSchemas';
+import type { QueueFilter, QueueSort } from '../../../shared/contract/disputes/schemas';
 import { DUE_SOON_DAYS } from '../../../shared/domain/deadlines';
 import { OPEN_STATUSES, OPEN_STATUSES_SQL } from '../../../shared/domain/disputeStatus';
 import { addCalendarDays } from '../../../shared/domain/workingDays';
-import type { CallerScope } from './scope';
+import type { CallerScope } from '../jurisdiction/cases';
 import { matchExpression } from './searchTokens';
 
 /**

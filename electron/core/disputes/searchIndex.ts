@@ -3,38 +3,53 @@ import { indexTokens } from './searchTokens';
 
 /** Cases per catch-up transaction: small, so a user's query waits at most one short batch (~40 ms). */
 const BATCH = 500;
-/** SQLite's multi-row insert limit with knex (TOOLCHAIN.md): keep each statement ≤ 500 rows. */
+/** knex turns a multi-row insert into one compound SELECT, which SQLite refuses beyond ~500 terms. */
 const INSERT_CHUNK = 400;
 
 /**
- * Bring the quick-search index up to date with every case marked dirty by the triggers (any writer:
- * handlers, demo, sync, imports). Runs before a search; cheap when nothing changed (one indexed lookup).
- * Returns how many cases were (re)indexed.
+ * One node's quick-search index upkeep: at most one catch-up at a time (a search arriving during a
+ * background catch-up waits for it). Lives in the node's NodeState; the jobs service runs it
+ * periodically (`disputes.searchCatchUp`), and the queue asks for it when a search needs it.
  */
-export function refreshSearchIndex(db: Knex, onProgress?: (done: number) => void): Promise<number> {
-  // One catch-up at a time per database: a search arriving during a background catch-up waits for it.
-  const inFlight = running.get(db);
-  if (inFlight) return inFlight;
-  const p = catchUp(db, onProgress).finally(() => running.delete(db));
-  running.set(db, p);
-  return p;
+export class SearchIndexer {
+  private running: Promise<number> | null = null;
+  private askedAt: string | null = null;
+
+  /**
+   * Whether to ask for a background catch-up now: once per data version, so that the first quick search
+   * after a bulk write (the demo, an import, a sync) does not pay for indexing, and nobody scrolling
+   * causes idle work.
+   */
+  wantsCatchUp(version: string): boolean {
+    if (this.askedAt === version) return false;
+    this.askedAt = version;
+    return true;
+  }
+
+  /**
+   * Bring the index up to date with every case marked dirty by the triggers (any writer: handlers, demo,
+   * sync, imports). Runs before a search; cheap when nothing changed (one indexed lookup). Returns how
+   * many cases were (re)indexed. Inside a transaction it catches up on that transaction itself: waiting
+   * for a background run on the database would wait for the transaction's own connection.
+   */
+  refresh(db: Knex, onProgress?: (done: number) => void): Promise<number> {
+    if (db.isTransaction) return catchUpSearchIndex(db, onProgress);
+    if (this.running) return this.running;
+    const p = catchUpSearchIndex(db, onProgress).finally(() => {
+      if (this.running === p) this.running = null;
+    });
+    this.running = p;
+    return p;
+  }
+
+  /** Wait for a catch-up in progress (the node is closing). */
+  async settled(): Promise<void> {
+    await this.running?.catch(() => undefined);
+  }
 }
 
-/**
- * Start catching up without waiting (when the queue opens), so that the first quick search after a bulk
- * write — the demo generator, an import, a sync — does not pay for indexing thousands of cases.
- */
-export function warmSearchIndex(db: Knex, version: string, log: { warn(msg: string, extra?: Record<string, unknown>): void }): void {
-  // Only when something was written since the last look: no idle queries while someone scrolls.
-  if (warmedAt.get(db) === version) return;
-  warmedAt.set(db, version);
-  refreshSearchIndex(db).catch((err: unknown) => log.warn('search index catch-up failed', { error: err instanceof Error ? err.message : String(err) }));
-}
-
-const running = new WeakMap<Knex, Promise<number>>();
-const warmedAt = new WeakMap<Knex, string>();
-
-async function catchUp(db: Knex, onProgress?: (done: number) => void): Promise<number> {
+/** Index every dirty case now, in short transactions (the demo generator calls it directly). */
+export async function catchUpSearchIndex(db: Knex, onProgress?: (done: number) => void): Promise<number> {
   let done = 0;
   for (;;) {
     const dirty: Array<{ dispute_id: number }> = await db('dispute_search_dirty').select('dispute_id').limit(BATCH);

@@ -1,9 +1,9 @@
 import { CoreError } from '../../../shared/contract/errors';
-import { QueueView } from '../../../shared/contract/disputesSchemas';
-import type { HandlerImpls } from '../context';
-import { loadRules } from './calendar';
+import { QueueView } from '../../../shared/contract/disputes/schemas';
+import type { DomainImpls } from '../context';
+import { loadRules } from './deadlines';
 
-/** Saved queue views (per account), the admin's workday overrides and the deadline rules. */
+/** Saved queue views (per account) and the deadline rules. */
 export const settingsImpls = {
   'disputes.views.list': async (_input, ctx) => {
     const rows: Array<{ id: number; name: string; view: string; created_at: string }> = await ctx.db('dispute_saved_views').where({ account_id: ctx.account.id }).orderBy('name').select('*');
@@ -34,21 +34,6 @@ export const settingsImpls = {
     return { ok: true as const };
   },
 
-  'calendar.overrides.list': async ({ year }, ctx) => {
-    const rows: Array<{ date: string; is_workday: number | boolean; note: string | null }> = await ctx.db('workday_overrides').whereBetween('date', [`${year}-01-01`, `${year}-12-31`]).orderBy('date').select('*');
-    return { overrides: rows.map((r) => ({ date: r.date, isWorkday: Boolean(r.is_workday), note: r.note })) };
-  },
-
-  'calendar.overrides.set': async ({ date, isWorkday, note, remove }, ctx) => {
-    if (Number.isNaN(Date.parse(`${date}T00:00:00Z`)) || new Date(`${date}T00:00:00Z`).toISOString().slice(0, 10) !== date) {
-      throw new CoreError('INVALID_INPUT', `输入有误：date：${date} 不是有效日期`, { field: 'date' });
-    }
-    if (remove) await ctx.db('workday_overrides').where({ date }).delete();
-    else await ctx.db('workday_overrides').insert({ date, is_workday: isWorkday, note: note ?? null }).onConflict('date').merge();
-    await ctx.audit({ action: remove ? 'calendar.override_remove' : 'calendar.override_set', entity: 'calendar', entityId: date, detail: { isWorkday, note: note ?? null } });
-    return { ok: true as const };
-  },
-
   'disputes.deadlineRules.list': async (_input, ctx) => ({ rules: await loadRules(ctx.db) }),
 
   'disputes.deadlineRules.set': async ({ category, warning, days, workingDays, remove }, ctx) => {
@@ -58,4 +43,4 @@ export const settingsImpls = {
     await ctx.audit({ action: remove ? 'disputes.deadline_rule_remove' : 'disputes.deadline_rule_set', entity: 'deadline_rule', entityId: `${category ?? '*'}/${warning ?? '*'}`, detail: { days, workingDays } });
     return { ok: true as const };
   },
-} satisfies Partial<HandlerImpls>;
+} satisfies Partial<DomainImpls<'disputes'>>;

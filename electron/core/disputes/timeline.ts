@@ -1,10 +1,9 @@
 import type { Knex } from 'knex';
 import { CoreError } from '../../../shared/contract/errors';
 import type { HandlerContext } from '../context';
-import { canSee, callerScope, type CallerScope } from './scope';
+import { canSee, callerScope, type CallerScope } from '../jurisdiction/cases';
 import type { CaseRow } from './queueRows';
 import { caseSelect } from './queueRows';
-import { dataVersion } from './queueEngine';
 
 /**
  * Every change to a case is a dispute_events row (who, when, from, to, note) and an audit entry, written
@@ -41,7 +40,7 @@ export async function recordEvent(ctx: HandlerContext, disputeId: number, caseNo
 
 /** Load a case the caller may see, or NOT_FOUND (a case outside one's scope does not exist for them). */
 export async function loadVisibleCase(ctx: HandlerContext, id: number): Promise<{ row: CaseRow; scope: CallerScope }> {
-  const scope = await callerScope(ctx.db, ctx.account, await dataVersion(ctx.db));
+  const scope = await callerScope(ctx);
   const row: CaseRow | undefined = await caseSelect(ctx.db).where('d.id', id).first();
   if (!row || !canSee(scope, row)) throw new CoreError('NOT_FOUND', `案件 ${id} 不存在或不在您的管辖范围内`, { field: 'id' });
   return { row, scope };

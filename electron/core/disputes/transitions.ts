@@ -4,9 +4,9 @@ import { levelOfCode } from '../../../shared/domain/divisionCodes';
 import { judicialConfirmationDeadline } from '../../../shared/domain/deadlines';
 import { checkTransition, isDisputeStatus, reopenTarget, REFERRAL_LABELS, type DisputeStatus } from '../../../shared/domain/workflow';
 import { chinaDate } from '../clock';
-import type { HandlerContext, HandlerImpls } from '../context';
-import { deadlineFor } from './calendar';
-import { isOwnCase } from './scope';
+import type { DomainImpls, HandlerContext } from '../context';
+import { deadlineFor } from './deadlines';
+import { isOwnCase } from '../jurisdiction/cases';
 import { loadVisibleCase, recordEvent, touchCase } from './timeline';
 
 /** The mediator must be an active mediator, and (when given) a member of the chosen committee. */
@@ -134,4 +134,4 @@ export async function applyTransition(input: TransitionInput, ctx: HandlerContex
 
 export const transitionImpls = {
   'disputes.transition': applyTransition,
-} satisfies Partial<HandlerImpls>;
+} satisfies Partial<DomainImpls<'disputes'>>;

@@ -1,14 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { disputeWorld, intakeInput, type DisputeWorld } from './testWorld';
-
-interface Detail {
-  status: string;
-  deadline: string | null;
-  timeline: Array<{ kind: string; fromStatus: string | null; toStatus: string | null; actorName: string; note: string | null }>;
-  agreement: { judicialConfirmationDeadline: string } | null;
-  actions: string[];
-  followUps: unknown[];
-}
+import { disputeWorld, intakeInput, type DisputeWorld } from '../../../tests/support/disputeWorld';
 
 describe('case workflow, intake to closed', () => {
   let w: DisputeWorld;
@@ -18,7 +9,7 @@ describe('case workflow, intake to closed', () => {
   afterEach(async () => w.cleanup());
 
   it('walks a case from intake to closed as the right roles, each step on the timeline and in the audit log', async () => {
-    const { id, caseNo } = await w.call<{ id: number; caseNo: string }>('gridworker', 'disputes.intake', intakeInput(w));
+    const { id, caseNo } = await w.call('gridworker', 'disputes.intake', intakeInput(w));
     expect(caseNo).toMatch(/^2021-999901001-\d{5}$/);
     const auditBefore = Number((await w.core.db('audit_log').count({ n: '*' }))[0]!.n);
 
@@ -35,12 +26,12 @@ describe('case workflow, intake to closed', () => {
       performanceMethod: '张强自行拆除',
       performanceDeadline: '2021-11-15',
     });
-    const agreed = await w.call<{ deadlines: { followUpDue: string | null } }>('mediator', 'disputes.detail', { id });
+    const agreed = await w.call('mediator', 'disputes.detail', { id });
     expect(agreed.deadlines.followUpDue).toBe('2021-11-30'); // 15 days after the agreed performance date
     await w.call('gridworker', 'disputes.transition', { action: 'followUp', id, performed: true, satisfaction: 3, method: 'visit' });
     await w.call('mediator', 'disputes.transition', { action: 'close', id });
 
-    const d = await w.call<Detail>('director', 'disputes.detail', { id });
+    const d = await w.call('director', 'disputes.detail', { id });
     expect(d.status).toBe('closed');
     expect(d.deadline).toBe('2021-11-28'); // accepted 2021-10-29 + 30 calendar days
     expect(d.agreement?.judicialConfirmationDeadline).toBe('2021-11-28');
@@ -55,7 +46,7 @@ describe('case workflow, intake to closed', () => {
   });
 
   it('refuses the wrong roles with FORBIDDEN and illegal steps with CONFLICT naming the current status, changing nothing', async () => {
-    const { id } = await w.call<{ id: number }>('dispatcher', 'disputes.intake', intakeInput(w));
+    const { id } = await w.call('dispatcher', 'disputes.intake', intakeInput(w));
     expect(await w.attempt('mediator', 'disputes.transition', { action: 'accept', id })).toMatchObject({ ok: false, code: expect.stringMatching(/FORBIDDEN|NOT_FOUND/) });
     expect(await w.attempt('leader', 'disputes.transition', { action: 'accept', id })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     expect(await w.attempt('wall', 'disputes.transition', { action: 'accept', id })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
@@ -78,30 +69,30 @@ describe('case workflow, intake to closed', () => {
   });
 
   it('declines with a reason, reopens with a reason, escalates to the county and takes its answer', async () => {
-    const { id } = await w.call<{ id: number }>('dispatcher', 'disputes.intake', intakeInput(w));
+    const { id } = await w.call('dispatcher', 'disputes.intake', intakeInput(w));
     expect(await w.attempt('dispatcher', 'disputes.transition', { action: 'decline', id })).toMatchObject({ ok: false, code: 'INVALID_INPUT', field: 'reason' });
     await w.call('dispatcher', 'disputes.transition', { action: 'decline', id, reason: '不属于人民调解受理范围' });
     expect(await w.attempt('dispatcher', 'disputes.transition', { action: 'reopen', id, reason: 'x' })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     await w.call('director', 'disputes.transition', { action: 'reopen', id, reason: '当事人补充材料' });
     await w.call('dispatcher', 'disputes.transition', { action: 'accept', id });
     await w.call('director', 'disputes.transition', { action: 'escalate', id, reason: '涉及多个乡镇' });
-    expect((await w.call<Detail>('director', 'disputes.detail', { id })).status).toBe('escalated');
+    expect((await w.call('director', 'disputes.detail', { id })).status).toBe('escalated');
     // The test director sits at city level, which answers for the county.
     await w.call('director', 'disputes.transition', { action: 'countyAnswer', id, answer: '由镇调委会继续调解，县司法局派员指导' });
-    const d = await w.call<Detail>('director', 'disputes.detail', { id });
+    const d = await w.call('director', 'disputes.detail', { id });
     expect(d.status).toBe('accepted');
     expect(d.timeline.map((e) => e.kind)).toEqual(expect.arrayContaining(['decline', 'reopen', 'escalate', 'countyAnswer']));
   });
 
   it('fails mediation with a referral, and the follow-up records a visit that did not happen', async () => {
-    const { id } = await w.call<{ id: number }>('dispatcher', 'disputes.intake', intakeInput(w));
+    const { id } = await w.call('dispatcher', 'disputes.intake', intakeInput(w));
     await w.call('dispatcher', 'disputes.batchAssign', { ids: [id], orgId: w.orgId, mediatorId: w.mediatorId });
     await w.call('mediator', 'disputes.transition', { action: 'startMediation', id });
     await w.call('mediator', 'disputes.transition', { action: 'fail', id, referral: 'litigation', reason: '被申请人拒绝调解' });
     expect(await w.attempt('mediator', 'disputes.transition', { action: 'followUp', id, performed: false })).toMatchObject({ ok: false, field: 'reason' });
     await w.call('mediator', 'disputes.transition', { action: 'followUp', id, performed: false, reason: '当事人外出务工，电话无法接通' });
     await w.call('dispatcher', 'disputes.transition', { action: 'close', id });
-    const d = await w.call<Detail>('dispatcher', 'disputes.detail', { id });
+    const d = await w.call('dispatcher', 'disputes.detail', { id });
     expect(d.status).toBe('closed');
     expect(d.followUps).toHaveLength(1);
   });

@@ -1,8 +1,9 @@
 import { CoreError } from '../../../shared/contract/errors';
 import type { DivisionNode } from '../../../shared/contract/divisions';
 import { OPEN_STATUSES_SQL } from '../../../shared/domain/disputeStatus';
-import { codePrefix, isWithin, DIVISION_LEVELS, type DivisionLevel } from '../../../shared/domain/divisionCodes';
-import type { HandlerImpls } from '../context';
+import { DIVISION_LEVELS, isWithin, type DivisionLevel } from '../../../shared/domain/divisionCodes';
+import type { DomainImpls } from '../context';
+import { jurisdictionOf } from '../jurisdiction/divisions';
 
 interface DivisionRow {
   code: string;
@@ -13,14 +14,10 @@ interface DivisionRow {
 
 type Counts = DivisionNode['counts'];
 
-export const divisionImpls = {
+export const divisionImpls: DomainImpls<'divisions'> = {
   'divisions.tree': async ({ rootCode, depth }, ctx) => {
     // An account sees its own division and what lies inside it, whatever the UI asks for.
-    const scope = ctx.account.divisionCode;
-    const root = rootCode ?? scope;
-    if (!isWithin(root, scope)) throw new CoreError('FORBIDDEN', '只能查看本辖区及下级区划');
-    const prefix = codePrefix(root);
-    const like = `${prefix}%`;
+    const { root, prefix, like } = jurisdictionOf(ctx.account).area(rootCode, { above: 'refuse' });
 
     const [divisions, grids, points, open] = await Promise.all([
       ctx.db('divisions').where('code', 'like', like).orderBy(['level', 'sort', 'code']).select<DivisionRow[]>('code', 'name', 'level', 'parent_code'),
@@ -60,4 +57,4 @@ export const divisionImpls = {
     }
     return { nodes };
   },
-} satisfies Partial<HandlerImpls>;
+};

@@ -1,10 +1,10 @@
 import { CoreError } from '../../../shared/contract/errors';
 import type { GridCard } from '../../../shared/contract/grids';
 import { OPEN_STATUSES_SQL } from '../../../shared/domain/disputeStatus';
-import { isWithin } from '../../../shared/domain/divisionCodes';
 import { maskPhone, partyVisibility } from '../../../shared/domain/masking';
 import { servicePointLabel } from '../../../shared/domain/servicePoints';
 import type { HandlerContext } from '../context';
+import { jurisdictionOf } from '../jurisdiction/divisions';
 import { nearestPlaces } from '../directory/pointIndex';
 
 interface GridRow {
@@ -44,7 +44,7 @@ export async function gridCard(ctx: HandlerContext, by: { gridId?: number; code?
   else q.where({ code: by.code });
   const g: GridRow | undefined = await q.first();
   if (!g) throw new CoreError('NOT_FOUND', '没有该网格');
-  if (!isWithin(g.village_code, ctx.account.divisionCode)) throw new CoreError('FORBIDDEN', '只能查看本辖区的网格');
+  if (!jurisdictionOf(ctx.account).covers(g.village_code)) throw new CoreError('FORBIDDEN', '只能查看本辖区的网格');
 
   const [workers, divisions, disputes, me] = await Promise.all([
     ctx.db('grid_workers as gw')
@@ -64,7 +64,7 @@ export async function gridCard(ctx: HandlerContext, by: { gridId?: number; code?
   const ownGrid = me?.person_id != null && workers.some((w) => w.person_id === me.person_id);
   const visibility = partyVisibility(ctx.account.role, ownGrid);
   const name = new Map(divisions.map((d) => [d.code, d.name]));
-  const nearby = await nearestPlaces(ctx.db, g.center_lon, g.center_lat, { limit: 20, maxDistanceM: radiusM, accept: (p) => p.kind === 'servicePoint' });
+  const nearby = await nearestPlaces(ctx.node.helpPlaces, ctx.db, g.center_lon, g.center_lat, { limit: 20, maxDistanceM: radiusM, accept: (p) => p.kind === 'servicePoint' });
 
   return {
     id: g.id,

@@ -1,7 +1,8 @@
 import Flatbush from 'flatbush';
 import type { Knex } from 'knex';
 import { parseAreaGeometry, placeInArea, type AreaGeometry } from '../../../shared/domain/geometry';
-import { dataVersions } from '../map/scope';
+import { dataVersions } from '../db/dataVersions';
+import type { RecentCache } from '../node/recentCache';
 import type { GridPlacement } from './pointToGrid';
 
 /**
@@ -59,18 +60,6 @@ function strip(g: GridPlacement & { geometry: AreaGeometry }): GridPlacement {
   return { gridId: g.gridId, gridCode: g.gridCode, villageCode: g.villageCode, townshipCode: g.townshipCode, countyCode: g.countyCode };
 }
 
-/**
- * Keyed by database file, not by Knex object: a transaction is a new object each time, and imports run
- * inside one. Only indexes built outside a transaction are stored — one built from a transaction's
- * uncommitted grids could outlive a rollback with a version number that later means other data.
- */
-const cache = new Map<string, Promise<GridIndex>>();
-
-function databaseKey(db: Knex): string | null {
-  const conn = (db.client as { config?: { connection?: { filename?: unknown } } }).config?.connection;
-  return typeof conn?.filename === 'string' && conn.filename !== ':memory:' ? conn.filename : null;
-}
-
 async function build(db: Knex, version: number): Promise<GridIndex> {
   const rows: Array<{ id: number; code: string; village_code: string; township_code: string; county_code: string; polygon: string }> = await db('grids')
     .orderBy('code')
@@ -83,25 +72,19 @@ async function build(db: Knex, version: number): Promise<GridIndex> {
   return new GridIndex(version, grids);
 }
 
-/** The grid index of this database, rebuilt when the grids changed since it was built. */
-export async function gridIndex(db: Knex): Promise<GridIndex> {
+/**
+ * The grid index of this database, rebuilt when the grids changed since it was built. Kept in the node's
+ * state (one entry: the current grids); inside a transaction — imports run in one — a cached index is
+ * used when the transaction has not touched the grids, and one built from its own uncommitted grids is
+ * not kept (see RecentCache).
+ */
+export async function gridIndex(cache: RecentCache<GridIndex>, db: Knex): Promise<GridIndex> {
   const { grids: version } = await dataVersions(db);
-  const key = databaseKey(db);
-  const cached = key ? cache.get(key) : undefined;
-  if (cached) {
-    const idx = await cached.catch(() => null);
-    if (idx && idx.version === version) return idx;
-  }
-  const next = build(db, version);
-  if (key && !db.isTransaction) {
-    cache.set(key, next);
-    next.catch(() => cache.delete(key));
-  }
-  return next;
+  return cache.get(String(version), db, () => build(db, version));
 }
 
 /** Place many points at once (imports, the map): one index lookup, then pure computation. */
-export async function placePoints(db: Knex, points: ReadonlyArray<readonly [number, number]>): Promise<Array<GridPlacement | null>> {
-  const idx = await gridIndex(db);
+export async function placePoints(cache: RecentCache<GridIndex>, db: Knex, points: ReadonlyArray<readonly [number, number]>): Promise<Array<GridPlacement | null>> {
+  const idx = await gridIndex(cache, db);
   return points.map(([lon, lat]) => idx.place(lon, lat));
 }

@@ -1,8 +1,6 @@
-import type { HandlerImpls } from '../context';
+import type { DomainImpls } from '../context';
 import { gridCard } from './card';
-import { importBoundaries } from '../imports/boundaries/importBoundaries';
 
-export const gridImpls = {
+export const gridImpls: DomainImpls<'grids'> = {
   'grids.card': async ({ gridId, code, nearbyRadiusM }, ctx) => gridCard(ctx, { gridId, code }, nearbyRadiusM),
-  'boundaries.import': async (input, ctx) => importBoundaries(ctx, input),
-} satisfies Partial<HandlerImpls>;
+};

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findGridForPoint } from './pointToGrid';
-import { placePoints } from './gridIndex';
-import { seedSmallWorld, tempCore } from '../testing/tempCore';
+import { gridIndex, placePoints } from './gridIndex';
+import { seedSmallWorld, tempCore } from '../../../tests/support/tempCore';
 import type { Core } from '../index';
 
 // seedSmallWorld: 0.01° squares at lat 28, lon 112.00 / 112.01 / 112.02 / 112.10.
@@ -44,7 +44,7 @@ describe('placePoints (in-memory index)', () => {
     const pts: Array<[number, number]> = [];
     for (let x = 111.995; x <= 112.035; x += 0.0025) for (let y = 27.995; y <= 28.015; y += 0.0025) pts.push([x, y]);
     pts.push([112.01, 28.0], [112.02, 28.01], [112.0, 28.0]);
-    const bulk = await placePoints(core.db, pts);
+    const bulk = await placePoints(core.node.gridIndex, core.db, pts);
     for (let i = 0; i < pts.length; i++) {
       const one = await findGridForPoint(core.db, pts[i]![0], pts[i]![1]);
       expect(bulk[i]?.gridCode ?? null).toBe(one?.gridCode ?? null);
@@ -55,32 +55,47 @@ describe('placePoints (in-memory index)', () => {
     const ring = (x0: number, y0: number, d: number) => [[x0, y0], [x0 + d, y0], [x0 + d, y0 + d], [x0, y0 + d], [x0, y0]];
     const holed = { type: 'Polygon', coordinates: [ring(112.0, 28.0, 0.01), ring(112.004, 28.004, 0.002)] };
     await core.db('grids').where({ code: '999901001201001' }).update({ polygon: JSON.stringify(holed) });
-    const [inHole, inRing] = await placePoints(core.db, [[112.005, 28.005], [112.001, 28.001]]);
+    const [inHole, inRing] = await placePoints(core.node.gridIndex, core.db, [[112.005, 28.005], [112.001, 28.001]]);
     expect(inHole).toBeNull();
     expect(inRing?.gridCode).toBe('999901001201001');
     expect(await findGridForPoint(core.db, 112.005, 28.005)).toBeNull();
     // On the hole's edge counts as the grid's.
-    expect((await placePoints(core.db, [[112.004, 28.005]]))[0]?.gridCode).toBe('999901001201001');
+    expect((await placePoints(core.node.gridIndex, core.db, [[112.004, 28.005]]))[0]?.gridCode).toBe('999901001201001');
   });
 });
 
 describe('the grid index and transactions', () => {
+  it('serves the cached index inside a transaction that has not touched the grids', async () => {
+    const { core, cleanup } = await tempCore();
+    try {
+      await seedSmallWorld(core);
+      const outside = await gridIndex(core.node.gridIndex, core.db);
+      await core.db.transaction(async (trx) => {
+        await trx('disputes').where({ case_no: 'T-1' }).update({ summary: '改过的摘要' });
+        expect(await gridIndex(core.node.gridIndex, trx)).toBe(outside);
+      });
+      expect(await gridIndex(core.node.gridIndex, core.db)).toBe(outside);
+    } finally {
+      await cleanup();
+    }
+  });
+
   it('never keeps an index built from grids a rolled-back transaction wrote', async () => {
     const { core, cleanup } = await tempCore();
     try {
       await seedSmallWorld(core);
       const far = [[112.5, 28.5]] as Array<[number, number]>;
-      expect((await placePoints(core.db, far))[0]).toBeNull();
+      expect((await placePoints(core.node.gridIndex, core.db, far))[0]).toBeNull();
       const ring = [[112.49, 28.49], [112.51, 28.49], [112.51, 28.51], [112.49, 28.51], [112.49, 28.49]];
       await core.db
         .transaction(async (trx) => {
           await trx('grids').where({ code: '999902001201001' }).update({ polygon: JSON.stringify({ type: 'Polygon', coordinates: [ring] }), min_lon: 112.49, min_lat: 28.49, max_lon: 112.51, max_lat: 28.51 });
-          expect((await placePoints(trx, far))[0]?.gridCode).toBe('999902001201001');
+          expect((await placePoints(core.node.gridIndex, trx, far))[0]?.gridCode).toBe('999902001201001');
           throw new Error('roll back');
         })
         .catch(() => undefined);
-      expect((await placePoints(core.db, far))[0]).toBeNull();
-      expect((await placePoints(core.db, [[112.105, 28.005]]))[0]?.gridCode).toBe('999902001201001');
+      expect((await placePoints(core.node.gridIndex, core.db, far))[0]).toBeNull();
+      expect((await placePoints(core.node.gridIndex, core.db, [[112.105, 28.005]]))[0]?.gridCode).toBe('999902001201001');
     } finally {
       await cleanup();
     }

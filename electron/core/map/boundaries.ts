@@ -2,27 +2,21 @@ import type { Knex } from 'knex';
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { MapLevel } from '../../../shared/contract/map';
 import { parseAreaGeometry } from '../../../shared/domain/geometry';
-import { dataVersions } from './scope';
+import { dataVersions } from '../db/dataVersions';
+import { RecentCache } from '../node/recentCache';
 import { encodeTier, prepareTopology, tierForZoom, type AreaFeatureInput, type EncodedLayer, type PreparedTopology } from './topology';
 
 /**
- * Boundary layers, cached per (database, level, division, data version): building the topology of 5,816
- * grids takes a few hundred ms, serving a cached tier takes nothing. The cache lives with the Knex
- * instance so two cores in one process (tests, the bench) never share entries.
+ * Boundary layers, cached per (level, division, data version) in the node's state: building the topology
+ * of 5,816 grids takes a few hundred ms, serving a cached tier takes nothing.
  */
-const prepared = new WeakMap<Knex, Map<string, PreparedTopology>>();
-const encoded = new WeakMap<Knex, Map<string, EncodedLayer>>();
-const MAX_ENTRIES = 24;
-
-function cacheOf<T>(store: WeakMap<Knex, Map<string, T>>, db: Knex): Map<string, T> {
-  let m = store.get(db);
-  if (!m) store.set(db, (m = new Map()));
-  return m;
+export interface BoundaryCaches {
+  topologies: RecentCache<PreparedTopology>;
+  tiers: RecentCache<EncodedLayer>;
 }
 
-function remember<T>(m: Map<string, T>, key: string, value: T): void {
-  m.set(key, value);
-  while (m.size > MAX_ENTRIES) m.delete(m.keys().next().value as string);
+export function boundaryCaches(): BoundaryCaches {
+  return { topologies: new RecentCache(24), tiers: new RecentCache(24) };
 }
 
 interface AreaRow {
@@ -44,22 +38,14 @@ export async function loadAreaFeatures(db: Knex, level: MapLevel, like: string):
   return out;
 }
 
-export async function boundaryLayer(db: Knex, level: MapLevel, like: string, zoom: number): Promise<EncodedLayer & { version: string }> {
+export async function boundaryLayer(caches: BoundaryCaches, db: Knex, level: MapLevel, like: string, zoom: number): Promise<EncodedLayer & { version: string }> {
   const v = await dataVersions(db);
   const version = `${level === 'grid' ? v.grids : v.divisions}`;
   const base = `${level}|${like}|${version}`;
   const detail = tierForZoom(zoom);
-  const encKey = `${base}|${detail}`;
-  const encCache = cacheOf(encoded, db);
-  const hit = encCache.get(encKey);
-  if (hit) return { ...hit, version };
-  const prepCache = cacheOf(prepared, db);
-  let prep = prepCache.get(base);
-  if (!prep) {
-    prep = prepareTopology(await loadAreaFeatures(db, level, like));
-    remember(prepCache, base, prep);
-  }
-  const layer = encodeTier(prep, detail);
-  remember(encCache, encKey, layer);
+  const layer = await caches.tiers.get(`${base}|${detail}`, db, async () => {
+    const prep = await caches.topologies.get(base, db, async () => prepareTopology(await loadAreaFeatures(db, level, like)));
+    return encodeTier(prep, detail);
+  });
   return { ...layer, version };
 }

@@ -1,18 +1,21 @@
 import { CoreError } from '../../../shared/contract/errors';
-import type { HandlerImpls } from '../context';
+import { DISPUTE_CATEGORIES } from '../../../shared/domain/disputeStatus';
+import type { DomainImpls, HandlerContext } from '../context';
+import { dataVersions } from '../db/dataVersions';
+import { jurisdictionOf } from '../jurisdiction/divisions';
 import { boundaryLayer } from './boundaries';
 import { measuresFor } from './measures';
-import { cachedPointLayer, disputeRows, DISPUTE_KINDS, SERVICE_POINT_KINDS, servicePointRows, toPointLayer } from './points';
-import { dataVersions, divisionScope } from './scope';
+import { disputeRows, DISPUTE_KINDS, SERVICE_POINT_KINDS, servicePointRows, toPointLayer } from './points';
 import { searchMap } from './search';
 import { locateWithNames } from './locate';
-import { basemapImpls } from './basemap';
-import { DISPUTE_CATEGORIES } from '../../../shared/domain/disputeStatus';
 
-export const mapImpls = {
+/** The map shows the account's own area; asking for a division above it narrows to it (a county's city view). */
+const mapArea = (ctx: HandlerContext, requested?: string) => jurisdictionOf(ctx.account).area(requested, { above: 'narrow' });
+
+export const mapImpls: DomainImpls<'map'> = {
   'map.boundaries': async ({ level, parentCode, zoom }, ctx) => {
-    const { like } = divisionScope(ctx, parentCode);
-    const layer = await boundaryLayer(ctx.db, level, like, zoom);
+    const { like } = mapArea(ctx, parentCode);
+    const layer = await boundaryLayer(ctx.node.boundaries, ctx.db, level, like, zoom);
     return {
       version: layer.version,
       level,
@@ -27,28 +30,27 @@ export const mapImpls = {
     };
   },
   'map.measures': async ({ level, parentCode }, ctx) => {
-    const { like } = divisionScope(ctx, parentCode);
+    const { like } = mapArea(ctx, parentCode);
     return measuresFor(ctx.db, level, like);
   },
   'map.servicePoints': async ({ category, divisionCode }, ctx) => {
-    const { like } = divisionScope(ctx, divisionCode);
+    const { like } = mapArea(ctx, divisionCode);
     // 17,000 rows to read and encode, changing a few times a day: cached by the directory's data version.
     const key = `${(await dataVersions(ctx.db)).service_points}|${like}|${[...(category ?? [])].sort().join(',')}`;
-    return cachedPointLayer(ctx.db, key, async () => toPointLayer(await servicePointRows(ctx.db, like, category), SERVICE_POINT_KINDS, null));
+    return ctx.node.servicePointLayers.get(key, ctx.db, async () => toPointLayer(await servicePointRows(ctx.db, like, category), SERVICE_POINT_KINDS, null));
   },
   'map.disputes': async (filter, ctx) => {
-    const { like } = divisionScope(ctx, filter.villageCode ?? filter.townshipCode ?? filter.countyCode);
+    const { like } = mapArea(ctx, filter.villageCode ?? filter.townshipCode ?? filter.countyCode);
     return toPointLayer(await disputeRows(ctx, like, filter), DISPUTE_KINDS, DISPUTE_CATEGORIES);
   },
   'map.search': async ({ q, limit }, ctx) => {
-    const { like } = divisionScope(ctx, undefined);
+    const { like } = mapArea(ctx);
     return { hits: await searchMap(ctx.db, like, q, limit) };
   },
   'map.locate': async ({ lon, lat }, ctx) => {
-    const { prefix } = divisionScope(ctx, undefined);
+    const jurisdiction = jurisdictionOf(ctx.account);
     const grid = await locateWithNames(ctx.db, lon, lat);
-    if (grid && !grid.villageCode.startsWith(prefix)) throw new CoreError('FORBIDDEN', '该位置不在本辖区内');
+    if (grid && !jurisdiction.covers(grid.villageCode)) throw new CoreError('FORBIDDEN', '该位置不在本辖区内');
     return { grid };
   },
-  ...basemapImpls,
-} satisfies Partial<HandlerImpls>;
+};

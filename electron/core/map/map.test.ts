@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loginAs, seedSmallWorld, tempCore } from '../testing/tempCore';
+import { loginAs, seedSmallWorld, tempCore } from '../../../tests/support/tempCore';
 import type { Core } from '../index';
 import { decodeBoundaryLayer, decodePointLayer } from '../../../shared/domain/mapLayers';
 import { decodeCodes } from '../../../shared/domain/mapEncoding';

@@ -4,6 +4,7 @@ import { OPEN_STATUSES, WARNING_LEVELS } from '../../../shared/domain/disputeSta
 import { encodeInts, encodePoints } from '../../../shared/domain/mapEncoding';
 import { SERVICE_POINT_CATEGORY_CODES } from '../../../shared/domain/servicePoints';
 import type { HandlerContext } from '../context';
+import { callerScope } from '../jurisdiction/cases';
 
 /** ~1 m: finer than any marker needs, coarse enough that deltas stay 2–3 characters. */
 const POINT_STEP = 1e-5;
@@ -72,20 +73,6 @@ export function toPointLayer(rows: PointRow[], kinds: readonly string[], subKind
   };
 }
 
-const layerCache = new WeakMap<Knex, Map<string, PointLayer>>();
-
-/** A few recent layers per database; the key must carry the data version. */
-export async function cachedPointLayer(db: Knex, key: string, build: () => Promise<PointLayer>): Promise<PointLayer> {
-  let m = layerCache.get(db);
-  if (!m) layerCache.set(db, (m = new Map()));
-  const hit = m.get(key);
-  if (hit) return hit;
-  const layer = await build();
-  m.set(key, layer);
-  while (m.size > 8) m.delete(m.keys().next().value as string);
-  return layer;
-}
-
 export async function servicePointRows(db: Knex, like: string, categories: readonly string[] | undefined): Promise<PointRow[]> {
   const q = db('service_points').where('division_code', 'like', like).select('id', 'lon', 'lat', 'category as kind');
   if (categories && categories.length > 0) q.whereIn('category', categories);
@@ -96,30 +83,26 @@ export const SERVICE_POINT_KINDS: readonly string[] = SERVICE_POINT_CATEGORY_COD
 export const DISPUTE_KINDS: readonly string[] = WARNING_LEVELS;
 
 /**
- * Which disputes an account may see on the map: mediators their own cases, grid workers their grids' cases
- * (PRODUCT.md roles); everyone else the cases of their division.
+ * The disputes an account may see on the map, as dots without names: the cases of its scope (mediators
+ * their own cases, grid workers their grids' — jurisdiction/cases.ts; the wall every case of its
+ * division), inside the area the map shows.
  */
 export async function disputeRows(ctx: HandlerContext, like: string, filter: DisputeMapFilter): Promise<PointRow[]> {
-  const db = ctx.db;
+  const scope = await callerScope(ctx, { withoutPersonalData: true });
   const statuses = filter.statuses ?? OPEN_STATUSES;
-  const q = db('disputes')
-    .whereIn('status', statuses)
+  const q = ctx
+    .db('disputes as d')
+    .whereRaw(scope.sql)
+    .whereIn('d.status', statuses)
     .andWhere((w) => {
       // Disputes carry the township always, the village when known; a village scope needs the latter.
-      if (like.length >= 13) w.where('village_code', 'like', like);
-      else w.where('township_code', 'like', like);
+      if (like.length >= 13) w.where('d.village_code', 'like', like);
+      else w.where('d.township_code', 'like', like);
     })
-    .select('id', 'lon', 'lat', 'warning as kind', 'category as sub');
-  if (filter.categories?.length) q.whereIn('category', filter.categories);
-  if (filter.warnings?.length) q.whereIn('warning', filter.warnings);
-  if (filter.sources?.length) q.whereIn('source', filter.sources);
-  if (filter.gridId !== undefined) q.where('grid_id', filter.gridId);
-  const role = ctx.account.role;
-  if (role === 'mediator' || role === 'grid_worker') {
-    const acct: { person_id: number | null } | undefined = await db('accounts').where({ id: ctx.account.id }).first('person_id');
-    const personId = acct?.person_id ?? -1;
-    if (role === 'mediator') q.where('mediator_id', personId);
-    else q.whereIn('grid_id', db('grid_workers').where('person_id', personId).select('grid_id'));
-  }
+    .select('d.id', 'd.lon', 'd.lat', 'd.warning as kind', 'd.category as sub');
+  if (filter.categories?.length) q.whereIn('d.category', filter.categories);
+  if (filter.warnings?.length) q.whereIn('d.warning', filter.warnings);
+  if (filter.sources?.length) q.whereIn('d.source', filter.sources);
+  if (filter.gridId !== undefined) q.where('d.grid_id', filter.gridId);
   return q;
 }

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type { SearchHit } from '../../../shared/contract/map';
 import { servicePointLabel } from '../../../shared/domain/servicePoints';
-import { likeEscape } from './scope';
+import { likeEscape } from '../db/like';
 
 interface DivisionNameRow {
   code: string;

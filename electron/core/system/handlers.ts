@@ -1,9 +1,9 @@
-import type { HandlerImpls } from '../context';
+import type { DomainImpls } from '../context';
 import { chinaDate } from '../clock';
 import { getMeta } from '../meta';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../demo/demoAccounts';
 
-export const systemImpls = {
+export const systemImpls: DomainImpls<'system'> = {
   'system.info': async (_input, ctx) => {
     const [nodeCode, demo] = await Promise.all([getMeta(ctx.db, 'node_division_code'), getMeta(ctx.db, 'demo')]);
     const node = nodeCode
@@ -30,4 +30,4 @@ export const systemImpls = {
       demoAccounts,
     };
   },
-} satisfies Partial<HandlerImpls>;
+};

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import type { MbtilesSet } from '../../../../shared/contract/map';
+import type { MbtilesSet } from '../../../../shared/contract/basemap';
 import { useCall } from '../../hooks/useCall';
 
 export type BaseMapChoice =

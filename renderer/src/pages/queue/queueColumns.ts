@@ -1,7 +1,7 @@
 import type { ColDef, RowClassRules } from 'ag-grid-community';
 import type { TFunction } from 'i18next';
 import type { QueueRow } from '../../../../shared/contract';
-import { SORT_FIELDS } from '../../../../shared/contract/disputesSchemas';
+import { SORT_FIELDS } from '../../../../shared/contract/disputes/schemas';
 import { categoryText, chinaDay, formatYuan, sourceText, statusText, warningText } from './queueFormat';
 
 type SortField = (typeof SORT_FIELDS)[number];

@@ -1,0 +1,72 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Knex } from 'knex';
+import type { Account } from '../../../shared/contract';
+import { Role } from '../../../shared/contract/roles';
+import type { Session } from '../context';
+
+/** A working day at a center; the token lives only in the client's memory. */
+export const SESSION_HOURS = 12;
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export interface AccountRow {
+  id: number;
+  username: string;
+  display_name: string;
+  role: string;
+  division_code: string;
+  division_name?: string | null;
+  person_id: number | null;
+  password_hash: string;
+  disabled: number | boolean;
+  failed_attempts: number;
+  locked_until: string | null;
+}
+
+export function toAccount(row: AccountRow): Account {
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    role: Role.parse(row.role),
+    divisionCode: row.division_code,
+    divisionName: row.division_name ?? '',
+  };
+}
+
+export function accountQuery(db: Knex) {
+  return db('accounts')
+    .leftJoin('divisions', 'divisions.code', 'accounts.division_code')
+    .select('accounts.*', 'divisions.name as division_name');
+}
+
+/** An active account by id (a background job runs as the account that started it), or null. */
+export async function accountById(db: Knex, id: number): Promise<Account | null> {
+  const row: AccountRow | undefined = await accountQuery(db).where('accounts.id', id).first();
+  return row && !row.disabled ? toAccount(row) : null;
+}
+
+/** Only the token's hash is stored: a copied database file does not hand out live sessions. */
+export async function createSession(trx: Knex, accountId: number, now: Date): Promise<string> {
+  const token = randomBytes(32).toString('base64url');
+  await trx('sessions').insert({
+    token_hash: hashToken(token),
+    account_id: accountId,
+    created_at: now.toISOString(),
+    expires_at: new Date(now.getTime() + SESSION_HOURS * 3600_000).toISOString(),
+  });
+  return token;
+}
+
+export async function resolveSession(db: Knex, token: string, now: Date): Promise<Session | null> {
+  if (typeof token !== 'string' || token.length < 20 || token.length > 200) return null;
+  const tokenHash = hashToken(token);
+  const row: (AccountRow & { expires_at: string }) | undefined = await accountQuery(db)
+    .join('sessions', 'sessions.account_id', 'accounts.id')
+    .where('sessions.token_hash', tokenHash)
+    .first('sessions.expires_at');
+  if (!row || row.expires_at <= now.toISOString() || row.disabled) return null;
+  return { tokenHash, account: toAccount(row) };
+}
