@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { seedSmallWorld, tempCore, TEST_PASSWORD } from '../../tests/support/tempCore';
+import { loginAs, seedSmallWorld, tempCore } from '../../tests/support/tempCore';
 import type { Core } from '../core/index';
 import { createHttpServer } from './http';
 import { consoleCsp, TIANDITU_TILE_HOSTS } from '../core/index';
@@ -47,8 +47,7 @@ describe('CSP and the online WMTS base map', () => {
   it('allows the 天地图 tile hosts as images only while WMTS is enabled', async () => {
     expect(await imgSrc()).toBe("img-src 'self' data: blob:");
 
-    const login = await server.inject({ method: 'POST', url: '/api/call/session.login', headers: { host: base }, payload: { username: 'admin', password: TEST_PASSWORD } });
-    const token = (login.json() as { value: { token: string } }).value.token;
+    const token = await loginAs(core, 'admin');
 
     await setWmts(token, { enabled: true, key: '0123456789abcdef0123456789abcdef' });
     const on = await imgSrc();

@@ -1,17 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { FastifyInstance } from 'fastify';
-import { seedSmallWorld, tempCore, TEST_PASSWORD } from '../../tests/support/tempCore';
+import path from 'node:path';
+import { loginAs, seedSmallWorld, signIn, tempCore, TEST_PASSWORD } from '../../tests/support/tempCore';
+import { makeMbtiles, PNG } from '../../tests/support/mbtiles';
 import type { Core } from '../core/index';
 import { createHttpServer } from './http';
 
 let core: Core;
+let dir: string;
 let cleanup: () => Promise<void>;
 let server: FastifyInstance;
 let base: string;
 
 beforeAll(async () => {
-  ({ core, cleanup } = await tempCore());
+  ({ core, dir, cleanup } = await tempCore());
   await seedSmallWorld(core);
   // Port 0: the Host check must follow the port the OS picked.
   server = await createHttpServer(core, { host: '127.0.0.1', port: 0, staticDir: null });
@@ -36,9 +39,8 @@ async function call(name: string, body: unknown, token?: string) {
 describe('HTTP transport', () => {
   it('logs in and calls a handler with the bearer token, with security headers on every answer', async () => {
     const login = await call('session.login', { username: 'admin', password: TEST_PASSWORD });
-    expect(login.status).toBe(200);
-    const token = (login.body.value as { token: string }).token;
-    const me = await call('session.me', {}, token);
+    expect(login).toMatchObject({ status: 200, body: { ok: true, value: { account: { username: 'admin' } } } });
+    const me = await call('session.me', {}, await loginAs(core, 'admin'));
     expect(me.body).toMatchObject({ ok: true, value: { username: 'admin', role: 'admin' } });
     expect(me.headers.get('content-security-policy')).toContain("script-src 'self'");
     expect(me.headers.get('x-frame-options')).toBe('DENY');
@@ -65,8 +67,7 @@ describe('HTTP transport', () => {
   });
 
   it('pushes core events over the WebSocket only after auth', async () => {
-    const login = await call('session.login', { username: 'admin', password: TEST_PASSWORD });
-    const token = (login.body.value as { token: string }).token;
+    const token = await loginAs(core, 'admin');
     const ws = new WebSocket(`${base.replace('http', 'ws')}/api/events`);
     const messages: Array<{ event: string; payload: unknown }> = [];
     await new Promise<void>((resolve, reject) => {
@@ -90,5 +91,16 @@ describe('HTTP transport', () => {
       bad.on('close', (c) => resolve(c));
     });
     expect(code).toBe(4401);
+  });
+
+  it('serves tiles of a registered MBTiles package without a session, 404 otherwise', async () => {
+    await makeMbtiles(path.join(dir, 'tiles.mbtiles'));
+    const { id } = await (await signIn(core, 'admin'))('basemap.addMbtiles', { path: path.join(dir, 'tiles.mbtiles') });
+    const ok = await fetch(`${base}/tiles/${id}/1/1/0.png`);
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get('content-type')).toBe('image/png');
+    expect(Buffer.from(await ok.arrayBuffer()).equals(PNG)).toBe(true);
+    expect((await fetch(`${base}/tiles/${id}/1/1/1`)).status).toBe(404);
+    expect((await fetch(`${base}/tiles/${id}/1/1/%2e%2e%2fx`)).status).toBe(404);
   });
 });

@@ -1,31 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import sqlite3 from 'sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
 import { loginAs, seedSmallWorld, tempCore } from '../../../tests/support/tempCore';
 import { attemptAs, callAs, type Attempt, type Call } from '../../../tests/support/call';
 import type { Core } from '../index';
-import { createHttpServer } from '../../server/http';
-
-/** Smallest valid PNG signature + IHDR is enough: the core serves bytes, it does not decode them. */
-const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
-
-function makeMbtiles(file: string, opts: { format?: string; withTiles?: boolean } = {}): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const db = new sqlite3.Database(file, (err) => {
-      if (err) return reject(err);
-      db.serialize(() => {
-        db.run('CREATE TABLE metadata (name TEXT, value TEXT)');
-        db.run('CREATE TABLE tiles (zoom_level INTEGER, tile_column INTEGER, tile_row INTEGER, tile_data BLOB)');
-        for (const [k, v] of [['name', '样例底图'], ['format', opts.format ?? 'png'], ['minzoom', '0'], ['maxzoom', '2'], ['bounds', '111.5,27.5,113.0,29.5']]) db.run('INSERT INTO metadata VALUES (?, ?)', [k, v]);
-        // Stored in TMS rows: XYZ (z=1, x=1, y=0) is TMS row 1.
-        if (opts.withTiles !== false) db.run('INSERT INTO tiles VALUES (1, 1, 1, ?)', [PNG]);
-        db.close((e) => (e ? reject(e) : resolve()));
-      });
-    });
-  });
-}
+import { makeMbtiles, PNG } from '../../../tests/support/mbtiles';
 
 describe('base map: MBTiles and WMTS settings', () => {
   let core: Core;
@@ -77,26 +56,6 @@ describe('base map: MBTiles and WMTS settings', () => {
   it('answers null for anything that is not a plain tile address', async () => {
     for (const [s, z, x, y] of [['1', '1', '1', '../../etc/passwd'], ["1 OR 1=1", '1', '1', '0'], ['1', '30', '0', '0'], ['1', '1', '2', '0'], ['99', '1', '1', '0'], ['-1', '1', '1', '0']]) {
       expect(await core.readTile(s!, z!, x!, y!)).toBeNull();
-    }
-  });
-
-  it('serves tiles over HTTP without a session, 404 otherwise', async () => {
-    let server: FastifyInstance = await createHttpServer(core, { host: '127.0.0.1', port: 0, staticDir: null });
-    await server.listen({ host: '127.0.0.1', port: 0 });
-    const { port } = server.server.address() as { port: number };
-    await server.close();
-    server = await createHttpServer(core, { host: '127.0.0.1', port, staticDir: null });
-    await server.listen({ host: '127.0.0.1', port });
-    try {
-      const id = ((await core.db('basemap_packages').first('id')) as { id: number }).id;
-      const ok = await fetch(`http://127.0.0.1:${port}/tiles/${id}/1/1/0.png`);
-      expect(ok.status).toBe(200);
-      expect(ok.headers.get('content-type')).toBe('image/png');
-      expect(Buffer.from(await ok.arrayBuffer()).equals(PNG)).toBe(true);
-      expect((await fetch(`http://127.0.0.1:${port}/tiles/${id}/1/1/1`)).status).toBe(404);
-      expect((await fetch(`http://127.0.0.1:${port}/tiles/${id}/1/1/%2e%2e%2fx`)).status).toBe(404);
-    } finally {
-      await server.close();
     }
   });
 

@@ -15,6 +15,10 @@ type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 export interface JobsOptions {
   /** How long finished jobs and their files are kept (default one day: exports hold unmasked personal data). */
   retentionMs?: number;
+  /** Job kinds beside the node's own (core/index.ts JOB_KINDS): tests, or a program embedding the core. */
+  kinds?: ReadonlyArray<JobKind<unknown>>;
+  /** Periodic tasks beside the node's own (core/index.ts PERIODIC_TASKS). */
+  tasks?: readonly PeriodicTask[];
 }
 
 export const DEFAULT_JOB_RETENTION_MS = 24 * 3600_000;
@@ -65,9 +69,12 @@ export class JobsService {
     tasks: readonly PeriodicTask[],
     opts: JobsOptions = {},
   ) {
-    for (const k of kinds) this.kinds.set(k.kind, k);
+    for (const k of [...kinds, ...(opts.kinds ?? [])]) {
+      if (this.kinds.has(k.kind)) throw new Error(`job kind ${k.kind} registered twice`);
+      this.kinds.set(k.kind, k);
+    }
     this.retentionMs = opts.retentionMs ?? DEFAULT_JOB_RETENTION_MS;
-    this.schedule = new Schedule(tasks, (signal) => this.workContext(signal, SYSTEM_ACTOR), deps.env.log);
+    this.schedule = new Schedule([...tasks, ...(opts.tasks ?? [])], (signal) => this.workContext(signal, SYSTEM_ACTOR), deps.env.log);
   }
 
   /** At start: jobs still marked running were cut off when the process stopped; say so, audited. */
