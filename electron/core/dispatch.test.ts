@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loginAs, seedSmallWorld, tempCore } from '../../tests/support/tempCore';
+import { loginAs, seedSmallWorld, signIn, tempCore } from '../../tests/support/tempCore';
+import { callAs } from '../../tests/support/call';
 import type { Core } from './index';
 
 let core: Core;
@@ -107,11 +108,7 @@ describe('login', () => {
 
 describe('divisions.tree', () => {
   it('counts villages, grids, service points and open disputes per division, rolled up', async () => {
-    const token = await loginAs(core, 'wall');
-    const res = await core.invoke('divisions.tree', {}, { token });
-    expect(res.ok).toBe(true);
-    if (!res.ok) return;
-    const nodes = (res.value as { nodes: Array<{ code: string; counts: Record<string, number> }> }).nodes;
+    const { nodes } = await (await signIn(core, 'wall'))('divisions.tree', {});
     const get = (code: string) => nodes.find((n) => n.code === code)?.counts;
     expect(get('999900000000')).toEqual({ villages: 3, grids: 4, servicePoints: 2, openDisputes: 2 });
     expect(get('999901000000')).toEqual({ villages: 2, grids: 3, servicePoints: 2, openDisputes: 1 });
@@ -120,15 +117,10 @@ describe('divisions.tree', () => {
   });
 
   it('stops at the requested depth and refuses a root outside the account division', async () => {
-    const admin = await loginAs(core, 'admin');
-    const created = await core.invoke('accounts.create', { username: 'jia', displayName: '甲县主任', role: 'director', divisionCode: '999901000000', password: 'long-enough-pass' }, { token: admin });
-    expect(created.ok).toBe(true);
-    const res = await core.invoke('session.login', { username: 'jia', password: 'long-enough-pass' });
-    if (!res.ok) throw new Error(res.error.message);
-    const token = (res.value as { token: string }).token;
-    const tree = await core.invoke('divisions.tree', { depth: 'township' }, { token });
-    if (!tree.ok) throw new Error(tree.error.message);
-    const codes = (tree.value as { nodes: Array<{ code: string }> }).nodes.map((n) => n.code).sort();
+    await (await signIn(core, 'admin'))('accounts.create', { username: 'jia', displayName: '甲县主任', role: 'director', divisionCode: '999901000000', password: 'long-enough-pass' });
+    const { token } = await callAs(core, null)('session.login', { username: 'jia', password: 'long-enough-pass' });
+    const tree = await callAs(core, token)('divisions.tree', { depth: 'township' });
+    const codes = tree.nodes.map((n) => n.code).sort();
     expect(codes).toEqual(['999901000000', '999901001000']);
     expect(await core.invoke('divisions.tree', { rootCode: '999902000000' }, { token })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });

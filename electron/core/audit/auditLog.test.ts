@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loginAs, quietLog, seedSmallWorld, tempCore } from '../../../tests/support/tempCore';
+import { loginAs, quietLog, seedSmallWorld, signIn, tempCore } from '../../../tests/support/tempCore';
 import { createCore, DATABASE_FILE, type Core } from '../index';
 import { openDatabase } from '../db/connection';
 import { verifyAuditChain } from './auditLog';
@@ -19,10 +19,9 @@ beforeEach(async () => {
   };
   await seedSmallWorld(core);
   // A few real writes through the dispatcher: logins, account creations.
-  const token = await loginAs(core, 'admin');
+  const admin = await signIn(core, 'admin');
   for (let i = 1; i <= 4; i++) {
-    const r = await core.invoke('accounts.create', { username: `clerk0${i}`, displayName: `职员${i}`, role: 'dispatcher', divisionCode: '999901001000', password: 'long-enough-pass' }, { token });
-    expect(r.ok).toBe(true);
+    await admin('accounts.create', { username: `clerk0${i}`, displayName: `职员${i}`, role: 'dispatcher', divisionCode: '999901001000', password: 'long-enough-pass' });
   }
 });
 afterEach(async () => removeDir());

@@ -5,8 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../accounts/passwords';
 import { findGridForPoint } from '../grids/pointToGrid';
 import type { Core } from '../index';
-import { loginAs, seedSmallWorld, tempCore, TEST_PASSWORD } from '../../../tests/support/tempCore';
-import type { BoundaryImportReport } from '../../../shared/contract/boundaries';
+import { loginAs, seedSmallWorld, signIn, tempCore, TEST_PASSWORD } from '../../../tests/support/tempCore';
+import type { InputOf } from '../../../shared/contract';
+import { attemptAs, callAs } from '../../../tests/support/call';
 import { polygonShapefile } from '../../../tests/support/shapefileFixture';
 
 /** The real Yiyang files, read in place (../shared/data, never copied into the repo). */
@@ -22,13 +23,10 @@ describe('boundaries.import', () => {
   let core: Core;
   let cleanup: () => Promise<void>;
   const tokens: Record<string, string> = {};
-  const run = async (who: string, input: Record<string, unknown>) => core.invoke('boundaries.import', input, { token: tokens[who] ?? null });
-  const report = async (who: string, input: Record<string, unknown>): Promise<BoundaryImportReport> => {
-    const res = await run(who, input);
-    if (!res.ok) throw new Error(`${res.error.code} ${res.error.message}`);
-    return res.value as BoundaryImportReport;
-  };
-  const gridCount = async () => Number(((await core.db('grids').count({ n: '*' }).first()) as { n: number }).n);
+  const report = (who: string, input: InputOf<'boundaries.import'>) => callAs(core, tokens[who] ?? null)('boundaries.import', input);
+  const refused = (who: string, input: unknown) => attemptAs(core, tokens[who] ?? null, 'boundaries.import', input);
+  const rows = async (table: string): Promise<number> => Number((await core.db(table).count({ n: '*' }).first())?.n);
+  const gridCount = () => rows('grids');
 
   beforeAll(async () => {
     ({ core, cleanup } = await tempCore());
@@ -49,7 +47,7 @@ describe('boundaries.import', () => {
   afterAll(() => cleanup());
 
   it.skipIf(!hasData)('imports the real Yiyang county outlines (GCJ-02, 6-digit adcodes) as WGS-84', async () => {
-    const input = { kind: 'divisions', format: 'geojson', geojson: readFileSync(COUNTIES, 'utf8'), crs: 'gcj02', codeField: 'adcode', nameField: 'name', replaceExisting: true };
+    const input = { kind: 'divisions', format: 'geojson', geojson: readFileSync(COUNTIES, 'utf8'), crs: 'gcj02', codeField: 'adcode', nameField: 'name', replaceExisting: true } satisfies InputOf<'boundaries.import'>;
     const check = await report('provadmin', input);
     expect(check).toMatchObject({ features: 6, valid: 6, problems: [], imported: false });
     const done = await report('provadmin', { ...input, mode: 'import' });
@@ -72,7 +70,7 @@ describe('boundaries.import', () => {
 
   it('reports every broken feature and imports nothing', async () => {
     const before = await gridCount();
-    const auditBefore = Number(((await core.db('audit_log').count({ n: '*' }).first()) as { n: number }).n);
+    const auditBefore = await rows('audit_log');
     const bowTie = { type: 'Polygon', coordinates: [[[112.031, 28.001], [112.035, 28.005], [112.035, 28.001], [112.031, 28.005], [112.031, 28.001]]] };
     const unclosed = { type: 'Polygon', coordinates: [[[112.031, 28.001], [112.035, 28.001], [112.035, 28.005], [112.031, 28.005]]] };
     const geojson = collection(
@@ -94,7 +92,7 @@ describe('boundaries.import', () => {
     expect(await gridCount()).toBe(before);
     const audit = await core.db('audit_log').orderBy('seq', 'desc').first('action');
     expect(audit.action).toBe('boundaries.check');
-    expect(Number(((await core.db('audit_log').count({ n: '*' }).first()) as { n: number }).n)).toBe(auditBefore + 1);
+    expect(await rows('audit_log')).toBe(auditBefore + 1);
   });
 
   it('imports a clean grid file in one go, and point → grid sees the new grid at once', async () => {
@@ -108,12 +106,9 @@ describe('boundaries.import', () => {
 
   it('refuses non-admins and malformed requests', async () => {
     const geojson = collection(feature('999901001202009', square(112.03, 28.0)));
-    const denied = await run('director', { kind: 'grids', format: 'geojson', geojson, crs: 'wgs84' });
-    expect(denied.ok ? null : denied.error.code).toBe('FORBIDDEN');
-    const noShp = await run('admin', { kind: 'grids', format: 'shapefile', crs: 'wgs84' });
-    expect(noShp.ok ? null : noShp.error.field).toBe('format');
-    const notJson = await run('admin', { kind: 'grids', format: 'geojson', geojson: '{oops', crs: 'wgs84' });
-    expect(notJson.ok ? null : notJson.error.message).toContain('GeoJSON');
+    expect((await refused('director', { kind: 'grids', format: 'geojson', geojson, crs: 'wgs84' })).code).toBe('FORBIDDEN');
+    expect((await refused('admin', { kind: 'grids', format: 'shapefile', crs: 'wgs84' })).field).toBe('format');
+    expect((await refused('admin', { kind: 'grids', format: 'geojson', geojson: '{oops', crs: 'wgs84' })).message).toContain('GeoJSON');
     const outside = await report('admin', { kind: 'divisions', format: 'geojson', geojson: collection(feature('430902', square(112.3, 28.5))), crs: 'wgs84' });
     expect(outside.problems[0]?.message).toContain('不在本辖区');
   });
@@ -124,18 +119,15 @@ describe('boundaries.import from a Shapefile', () => {
     const { core, cleanup } = await tempCore();
     try {
       await seedSmallWorld(core);
-      const token = await loginAs(core, 'admin');
+      const admin = await signIn(core, 'admin');
       // Outer ring clockwise as the Shapefile format wants; 西村 has no outline, so only overlaps are checked.
       const ring = [[112.03, 28.0], [112.03, 28.01], [112.04, 28.01], [112.04, 28.0], [112.03, 28.0]];
       const gbk = (s: string) => Buffer.from(new Uint8Array(s === '西村三网格' ? [0xce, 0xf7, 0xb4, 0xe5, 0xc8, 0xfd, 0xcd, 0xf8, 0xb8, 0xf1] : Buffer.from(s, 'latin1')));
       const { shp, dbf } = polygonShapefile([{ rings: [ring], attributes: { CODE: '999901001202003', NAME: '西村三网格' } }], gbk);
-      const res = await core.invoke(
-        'boundaries.import',
-        { kind: 'grids', format: 'shapefile', shp: shp.toString('base64'), dbf: dbf.toString('base64'), dbfEncoding: 'gbk', crs: 'wgs84', codeField: 'CODE', nameField: 'NAME', mode: 'import' },
-        { token },
-      );
-      if (!res.ok) throw new Error(res.error.message);
-      expect(res.value).toMatchObject({ imported: true, inserted: 1, problems: [] });
+      const res = await admin('boundaries.import', {
+        kind: 'grids', format: 'shapefile', shp: shp.toString('base64'), dbf: dbf.toString('base64'), dbfEncoding: 'gbk', crs: 'wgs84', codeField: 'CODE', nameField: 'NAME', mode: 'import',
+      });
+      expect(res).toMatchObject({ imported: true, inserted: 1, problems: [] });
       expect(await core.db('grids').where({ code: '999901001202003' }).first('name')).toEqual({ name: '西村三网格' });
     } finally {
       await cleanup();

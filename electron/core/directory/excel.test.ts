@@ -2,29 +2,26 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loginAs, seedSmallWorld, tempCore } from '../../../tests/support/tempCore';
 import type { Core } from '../index';
-import type { ExcelImportReport, ServicePoint } from '../../../shared/contract/directory';
+import type { DirectoryFilter } from '../../../shared/contract/directory';
+import { attemptAs, callAs, type Call } from '../../../tests/support/call';
 
 describe('directory Excel export / import and the printable page', () => {
   let core: Core;
   let cleanup: () => Promise<void>;
   const tokens: Record<string, string> = {};
-  const ok = async <T>(who: string, name: string, input: unknown): Promise<T> => {
-    const res = await core.invoke(name, input, { token: tokens[who] ?? null });
-    if (!res.ok) throw new Error(`${name}: ${res.error.code} ${res.error.message}`);
-    return res.value as T;
-  };
+  const as = (who: string): Call => callAs(core, tokens[who] ?? null);
   const snapshot = async () => core.db('service_points').orderBy('id').select('id', 'name', 'category', 'level', 'division_code', 'address', 'lon', 'lat', 'phone', 'hours', 'contact_name', 'staff_count', 'notes');
 
   beforeAll(async () => {
     ({ core, cleanup } = await tempCore());
     await seedSmallWorld(core);
     for (const u of ['admin', 'director', 'leader', 'wall']) tokens[u] = await loginAs(core, u);
-    await ok('director', 'directory.create', { name: '东村心理服务点', category: 'grid_counseling', level: 'grid', divisionCode: '999901001201', lon: 112.005, lat: 28.005, phone: '13812345678', hours: '8:30-17:30', contactName: '王芳', staffCount: 2, notes: '二楼' });
+    await as('director')('directory.create', { name: '东村心理服务点', category: 'grid_counseling', level: 'grid', divisionCode: '999901001201', lon: 112.005, lat: 28.005, phone: '13812345678', hours: '8:30-17:30', contactName: '王芳', staffCount: 2, notes: '二楼' });
   });
   afterAll(() => cleanup());
 
-  const exported = async (who = 'director', filter: Record<string, unknown> = {}) => {
-    const file = await ok<{ fileName: string; contentBase64: string; rows: number }>(who, 'directory.exportExcel', filter);
+  const exported = async (who = 'director', filter: Partial<DirectoryFilter> = {}) => {
+    const file = await as(who)('directory.exportExcel', filter);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(file.contentBase64, 'base64') as unknown as ArrayBuffer);
     return { file, wb, ws: wb.worksheets[0]! };
@@ -45,7 +42,7 @@ describe('directory Excel export / import and the printable page', () => {
   it('imports its own export back without changing anything', async () => {
     const before = await snapshot();
     const { wb } = await exported();
-    const r = await ok<ExcelImportReport>('director', 'directory.importExcel', { contentBase64: await toBase64(wb), mode: 'import' });
+    const r = await as('director')('directory.importExcel', { contentBase64: await toBase64(wb), mode: 'import' });
     expect(r).toMatchObject({ rows: before.length, valid: before.length, errors: [], inserted: 0, updated: before.length });
     expect(await snapshot()).toEqual(before);
   });
@@ -59,7 +56,7 @@ describe('directory Excel export / import and the printable page', () => {
     ws.addRow([999, '无此编号', '警务室', '村', '999901001201']);
     const content = await toBase64(wb);
     const before = await snapshot();
-    const check = await ok<ExcelImportReport>('director', 'directory.importExcel', { contentBase64: content, mode: 'import' });
+    const check = await as('director')('directory.importExcel', { contentBase64: content, mode: 'import' });
     const last = ws.rowCount;
     expect(check.errors.map((e) => [e.row, e.column])).toEqual([
       [last - 3, '电话'],
@@ -70,7 +67,7 @@ describe('directory Excel export / import and the printable page', () => {
     expect(check.errors[1]!.message).toContain('银行');
     expect(check.inserted + check.updated).toBe(0);
     expect(await snapshot()).toEqual(before);
-    const partial = await ok<ExcelImportReport>('director', 'directory.importExcel', { contentBase64: content, mode: 'import', onlyGoodRows: true });
+    const partial = await as('director')('directory.importExcel', { contentBase64: content, mode: 'import', onlyGoodRows: true });
     expect(partial.inserted).toBe(1);
     expect((await snapshot()).length).toBe(before.length + 1);
     const audit = await core.db('audit_log').orderBy('seq', 'desc').first('action', 'detail');
@@ -78,19 +75,19 @@ describe('directory Excel export / import and the printable page', () => {
   });
 
   it('refuses readers, files that are not Excel, and sheets without the headers', async () => {
-    const denied = await core.invoke('directory.importExcel', { contentBase64: 'AAAA' }, { token: tokens.leader! });
-    expect(denied.ok ? null : denied.error.code).toBe('FORBIDDEN');
-    const junk = await core.invoke('directory.importExcel', { contentBase64: Buffer.from('not a zip').toString('base64') }, { token: tokens.director! });
-    expect(junk.ok ? null : junk.error.message).toContain('Excel');
+    const denied = await attemptAs(core, tokens.leader ?? null, 'directory.importExcel', { contentBase64: 'AAAA' });
+    expect(denied.code).toBe('FORBIDDEN');
+    const junk = await attemptAs(core, tokens.director ?? null, 'directory.importExcel', { contentBase64: Buffer.from('not a zip').toString('base64') });
+    expect(junk.message).toContain('Excel');
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('x').addRow(['名字', '电话']);
-    const noHeaders = await core.invoke('directory.importExcel', { contentBase64: await toBase64(wb) }, { token: tokens.director! });
-    expect(noHeaders.ok ? null : noHeaders.error.message).toContain('表头缺少列');
+    const noHeaders = await attemptAs(core, tokens.director ?? null, 'directory.importExcel', { contentBase64: await toBase64(wb) });
+    expect(noHeaders.message).toContain('表头缺少列');
   });
 
   it('prints an A4 page with local fonts only and escaped text', async () => {
-    await ok<ServicePoint>('director', 'directory.create', { name: '<b>甲一镇</b>心理咨询室', category: 'counseling_room', level: 'township', divisionCode: '999901001000' });
-    const { html, rows } = await ok<{ html: string; rows: number }>('wall', 'directory.printable', {});
+    await as('director')('directory.create', { name: '<b>甲一镇</b>心理咨询室', category: 'counseling_room', level: 'township', divisionCode: '999901001000' });
+    const { html, rows } = await as('wall')('directory.printable', {});
     expect(rows).toBeGreaterThan(2);
     expect(html).toContain('size: A4');
     expect(html).toContain('&lt;b&gt;甲一镇&lt;/b&gt;');

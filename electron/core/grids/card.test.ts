@@ -1,13 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loginAs, seedSmallWorld, tempCore } from '../../../tests/support/tempCore';
 import type { Core } from '../index';
-import type { GridCard } from '../../../shared/contract/grids';
+import type { InputOf } from '../../../shared/contract';
+import { attemptAs, callAs } from '../../../tests/support/call';
 
 describe('grids.card', () => {
   let core: Core;
   let cleanup: () => Promise<void>;
   const tokens: Record<string, string> = {};
-  const card = async (who: string, input: unknown) => core.invoke('grids.card', input, { token: tokens[who] ?? null });
+  const card = (who: string, input: InputOf<'grids.card'>) => callAs(core, tokens[who] ?? null)('grids.card', input);
+  const refused = (input: unknown) => attemptAs(core, tokens.director ?? null, 'grids.card', input);
 
   beforeAll(async () => {
     ({ core, cleanup } = await tempCore());
@@ -24,9 +26,7 @@ describe('grids.card', () => {
   afterAll(() => cleanup());
 
   it('shows the grid with its village, figures, open disputes and nearby points', async () => {
-    const res = await card('director', { code: '999901001201001' });
-    if (!res.ok) throw new Error(res.error.message);
-    const c = res.value as GridCard;
+    const c = await card('director', { code: '999901001201001' });
     expect(c).toMatchObject({ villageName: '东村', townshipName: '甲一镇', countyName: '甲县', households: 120, population: 400, wechatGroups: 2, wechatMembers: 356, openDisputes: 1, redWarnings: 1, workerCount: 1 });
     expect(c.workers).toEqual([{ name: '李红梅', phone: '13812345678', title: '专职网格员' }]);
     expect(c.nearbyPoints.map((p) => p.name)).toEqual(['东村公共法律服务工作点']);
@@ -34,19 +34,15 @@ describe('grids.card', () => {
   });
 
   it('masks the phone for a leader and shows no personal data on the wall', async () => {
-    const leader = await card('leader', { gridId: 1 });
-    expect(leader.ok && (leader.value as GridCard).workers[0]?.phone).toBe('138****5678');
+    expect((await card('leader', { gridId: 1 })).workers[0]?.phone).toBe('138****5678');
     const wall = await card('wall', { gridId: 1 });
-    expect(wall.ok && (wall.value as GridCard).workers).toEqual([]);
-    expect(wall.ok && (wall.value as GridCard).workerCount).toBe(1);
+    expect(wall.workers).toEqual([]);
+    expect(wall.workerCount).toBe(1);
   });
 
   it('refuses input without a grid, a malformed code, and unknown grids', async () => {
-    const none = await card('director', {});
-    expect(none.ok ? null : none.error.message).toContain('请指定网格');
-    const bad = await card('director', { code: '12' });
-    expect(bad.ok ? null : bad.error.field).toBe('code');
-    const unknown = await card('director', { gridId: 999 });
-    expect(unknown.ok ? null : unknown.error.code).toBe('NOT_FOUND');
+    expect((await refused({})).message).toContain('请指定网格');
+    expect((await refused({ code: '12' })).field).toBe('code');
+    expect((await refused({ gridId: 999 })).code).toBe('NOT_FOUND');
   });
 });
