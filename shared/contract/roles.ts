@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** The center's own staff roles (PRODUCT.md "Roles"). Checked in the core, never only in the UI. */
+/** The center's own staff roles (README, "Demo accounts", says what each does). Checked in the core, never only in the UI. */
 export const ROLES = ['admin', 'director', 'dispatcher', 'mediator', 'grid_worker', 'leader', 'wall'] as const;
 export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;

@@ -2,7 +2,7 @@ import type { DisputeCategory, WarningLevel } from './disputeStatus';
 import { addCalendarDays, addWorkingDays, type WorkdayOverrides } from './workingDays';
 
 /**
- * Mediation deadlines (PRODUCT.md §2): by default a case is to be mediated within 30 days of its
+ * Mediation deadlines: by default a case is to be mediated within 30 days of its
  * acceptance; the admin may set other limits per category and warning level, in calendar or working days.
  */
 

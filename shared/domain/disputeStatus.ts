@@ -1,5 +1,5 @@
 /**
- * The statuses a dispute moves through (PRODUCT.md §2). The full state machine (who may move a case
+ * The statuses a dispute moves through. The full state machine (who may move a case
  * from where to where) builds on these; the store and the queries only rely on the lists below.
  */
 export const DISPUTE_STATUSES = [
@@ -21,7 +21,8 @@ export const OPEN_STATUSES = ['registered', 'accepted', 'assigned', 'mediating',
 
 /**
  * SQL literal list of the open statuses. Partial indexes only serve queries whose WHERE repeats their
- * literal condition (a bound IN list cannot use them: TOOLCHAIN.md), so the schema and the queries share this.
+ * literal condition (a bound IN list cannot use them: docs/architecture.md, "Measured facts"), so the schema
+ * and the queries share this.
  */
 export const OPEN_STATUSES_SQL = `(${OPEN_STATUSES.map((s) => `'${s}'`).join(', ')})`;
 

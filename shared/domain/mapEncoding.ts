@@ -1,6 +1,6 @@
 /**
- * The compact encoding of map layers (TOOLCHAIN.md: at city scale the payload and its parsing dominate the
- * first draw). Integers — quantized coordinates as deltas, arc indexes, counts — are zig-zag varints
+ * The compact encoding of map layers (at city scale the payload and its parsing dominate the first draw:
+ * docs/architecture.md, "Measured facts"). Integers — quantized coordinates as deltas, arc indexes, counts — are zig-zag varints
  * written in a URL-safe base-64 alphabet, so a whole layer is one JSON string that needs no escaping and
  * parses in one step. The core encodes, the renderer decodes with the functions below (pure TypeScript).
  *

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * The service-point directory's categories (PRODUCT.md §3), as the source report counts them: governance
+ * The service-point directory's categories, as the source report (成绩单) counts them: governance
  * centers at four levels, the public legal service network (county center → township station → village
  * point → volunteer points in the grids), psychological counselling, volunteer patrols and police rooms.
  * Mediation committees live in `mediation_orgs`, not here.

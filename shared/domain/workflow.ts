@@ -2,7 +2,7 @@ import type { Role } from '../contract/roles';
 import { DISPUTE_STATUSES, type DisputeStatus, type DisputeCategory, type DisputeSource, type WarningLevel } from './disputeStatus';
 
 /**
- * The case workflow as a state machine (PRODUCT.md §2): which action moves a case from which status to
+ * The case workflow (矛盾纠纷调处流程) as a state machine: which action moves a case from which status to
  * which, and who may take it. The core enforces it; the UI reads it to show only the buttons that apply.
  *
  * registered → accepted | declined → assigned → mediating → agreed | failed → followed_up → closed;

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { chromium, type Browser } from '@playwright/test';
 
-/** Debian's Chromium where it exists (Playwright cannot download its own here: TOOLCHAIN.md). */
+/** Debian's Chromium where it exists (on offline build machines Playwright cannot download its own). */
 const DEBIAN_CHROMIUM = '/usr/bin/chromium';
 /** Without the background-networking flags Chromium keeps trying Google's hosts on this closed network. */
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];

@@ -3,7 +3,8 @@
  * (clustered) and the open disputes — timed from the click on 网格地图 to every layer drawn (the page's
  * `data-drawn-ms`, set one frame after the last layer was added: the clusters are computed when the
  * points layer first paints); the frame
- * times during a scripted pan and wheel zoom (rAF deltas measured with performance.now(): TOOLCHAIN.md);
+ * times during a scripted pan and wheel zoom (deltas from performance.now(): rAF timestamps after a long task
+ * are stale);
  * the bytes the map downloads. Baseline in the same run: a naive page drawing the same layers as
  * full-detail GeoJSON in SVG with an L.marker icon per point, capped (it may never finish).
  *

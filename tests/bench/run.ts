@@ -1,5 +1,5 @@
 /**
- * The bench runner (ARCHITECTURE.md "Benchmarks: one convention"): every suite builds its own seeded
+ * The bench runner (docs/architecture.md, "Benchmarks"): every suite builds its own seeded
  * data, returns results with a target and a baseline measured in the same run, and gets a JSON file in
  * tests/bench/results/<suite>.json.
  */

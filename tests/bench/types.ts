@@ -1,4 +1,4 @@
-/** One measured figure (ARCHITECTURE.md): `target` is the figure the issue names, `baseline` is measured in the same run. */
+/** One measured figure (docs/architecture.md, "Benchmarks"): `target` is the figure the issue names, `baseline` is measured in the same run. */
 export interface BenchResult {
   name: string;
   value: number;

@@ -2,7 +2,7 @@ import type { Role } from '../../../shared/contract/roles';
 
 /**
  * One account per role, created only by the demo generator and listed on the login page only while the
- * node is in demo mode (PRODUCT.md "Demo data"). A real installation never has them.
+ * node is in demo mode (README, "Demo accounts"). A real installation never has them.
  */
 export const DEMO_PASSWORD = 'zongzhi2021';
 

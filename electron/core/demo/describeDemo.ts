@@ -3,7 +3,7 @@ import { OPEN_STATUSES_SQL } from '../../../shared/domain/disputeStatus';
 import { DEMO_TODAY } from './demoCalendar';
 
 /**
- * The demo's headline figures read back from the database (the report's table, PRODUCT.md): what the
+ * The demo's headline figures read back from the database (the source report's table): what the
  * tests check and what `npm run demo` prints. Jan–Sep means registered 2021-01-01 … 2021-09-30 (China time).
  */
 export interface DemoFigures {

@@ -4,8 +4,8 @@ export type SqlValue = string | number | null;
 
 /**
  * Multi-row INSERTs for the demo's ~300,000 rows, with bound parameters. knex's builder turns a multi-row
- * insert into one compound SELECT and fails at about 1,000 rows (TOOLCHAIN.md), and preparing a fresh
- * 500-row statement for every chunk costs as much as running it; so the statement for a full chunk is
+ * insert into one compound SELECT and fails at about 1,000 rows (docs/architecture.md, "Measured facts"),
+ * and preparing a fresh 500-row statement for every chunk costs as much as running it; so the statement for a full chunk is
  * prepared once per table on the transaction's own connection and run again and again (measured here:
  * ~25% less CPU and about half the wall time of `trx.raw` per chunk). Rows per statement stay ≤ 500 and
  * bound values below SQLite's 32,766-variable limit. Table and column names are ours, never input.

@@ -1,8 +1,8 @@
 /**
  * Tokens for the quick-search index (dispute_search, FTS5 with the plain unicode61 tokenizer).
  *
- * FTS5's trigram tokenizer finds nothing for 1–2 character terms (TOOLCHAIN.md), and most Chinese given
- * names (刘伟) and many terms (宅基) are 2 characters. So we tokenize in JS: every run of letters/digits
+ * FTS5's trigram tokenizer finds nothing for 1–2 character terms (docs/architecture.md, "Measured facts"),
+ * and most Chinese given names (刘伟) and many terms (宅基) are 2 characters. So we tokenize in JS: every run of letters/digits
  * becomes its overlapping character bigrams, in order, followed by the run's last character alone.
  * A term of n ≥ 2 characters is then the phrase of its n−1 bigrams (consecutive positions ⇔ adjacent
  * characters, so 3+ character terms match exact substrings); a 1-character term is a prefix query

@@ -27,7 +27,7 @@ async function contextNames(db: Knex, codes: Iterable<string>): Promise<(code: s
 /**
  * Search grids, divisions and service points. At this scale (≈25,000 names) a LIKE '%…%' scan over the
  * three tables is a few milliseconds and, unlike a trigram index, matches 1–2 character names
- * (TOOLCHAIN.md). Prefix matches rank first, then shorter names.
+ * (docs/architecture.md, "Measured facts"). Prefix matches rank first, then shorter names.
  */
 export async function searchMap(db: Knex, like: string, q: string, limit: number): Promise<SearchHit[]> {
   const text = `%${likeEscape(q)}%`;

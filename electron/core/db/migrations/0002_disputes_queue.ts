@@ -36,7 +36,7 @@ export async function up(knex: Knex): Promise<void> {
   await knex.raw('CREATE INDEX disputes_warning_rank ON disputes (warning_rank)');
   await knex.raw('CREATE INDEX disputes_mediator_registered ON disputes (mediator_id, registered_at)');
   // Open cases (a few percent of the table): partial indexes whose condition the queries repeat literally
-  // (TOOLCHAIN.md: a bound IN list cannot use them).
+  // (a bound IN list cannot use them: docs/architecture.md, "Measured facts").
   await knex.raw(`CREATE INDEX disputes_open_deadline ON disputes (deadline) WHERE status IN ${OPEN_STATUSES_SQL}`);
   await knex.raw(`CREATE INDEX disputes_open_warning ON disputes (warning_rank) WHERE status IN ${OPEN_STATUSES_SQL}`);
   await knex.raw(`CREATE INDEX disputes_open_county_deadline ON disputes (county_code, deadline) WHERE status IN ${OPEN_STATUSES_SQL}`);
