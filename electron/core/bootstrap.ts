@@ -1,7 +1,7 @@
 import type { AuditVerifyResult } from '../../shared/contract/audit';
 import type { Core } from './index';
 import { nodeClock } from './index';
-import type { CoreLog } from './context';
+import type { CoreLog } from './env';
 import { verifyAuditChain } from './audit/auditLog';
 import { DEFAULT_DEMO_SEED, generateDemo, type DemoOptions, type DemoSummary } from './demo/generateDemo';
 

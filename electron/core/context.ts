@@ -1,28 +1,10 @@
 import type { Knex } from 'knex';
 import type { Account, Domain, EventName, EventPayload, HandlerName, NamesOf, OutputOf, ParsedInputOf } from '../../shared/contract';
-import type { Clock } from './clock';
+import type { CoreEnv } from './env';
+import type { Session } from './session/sessions';
 import type { AuditEntry } from './audit/auditedWrite';
 import type { NodeState } from './node/nodeState';
 import type { JobStarter } from './jobs/jobKinds';
-
-export interface Session {
-  tokenHash: string;
-  account: Account;
-}
-
-export interface CoreLog {
-  info(msg: string, extra?: Record<string, unknown>): void;
-  warn(msg: string, extra?: Record<string, unknown>): void;
-  error(msg: string, extra?: Record<string, unknown>): void;
-}
-
-export interface CoreEnv {
-  dataDir: string;
-  appVersion: string;
-  schemaVersion: number;
-  clock: Clock;
-  log: CoreLog;
-}
 
 /** What a handler gets besides its validated input. */
 export interface HandlerContext {

@@ -12,8 +12,9 @@ import {
 } from '../../shared/contract';
 import { auditedWrite, type Audit } from './audit/auditedWrite';
 import type { NodeState } from './node/nodeState';
-import type { CoreEnv, HandlerContext, HandlerImpls, Session } from './context';
-import { resolveSession } from './session/sessions';
+import type { HandlerContext, HandlerImpls } from './context';
+import type { CoreEnv } from './env';
+import { resolveSession, type Session } from './session/sessions';
 
 export interface CallMeta {
   /** Session token as presented by the transport (IPC envelope or HTTP bearer header). */

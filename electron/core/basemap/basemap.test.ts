@@ -77,4 +77,10 @@ describe('base map: MBTiles and WMTS settings', () => {
     expect(await as('admin')('basemap.setWmts', { enabled: false })).toMatchObject({ urlTemplate: null, hasKey: true });
     expect(await core.allowsRemote('https://t3.tianditu.gov.cn/img_w/wmts?x=1')).toBe(false);
   });
+
+  it('closes the open MBTiles files when the node closes', async () => {
+    expect(core.node.tiles.openFiles().length).toBeGreaterThan(0);
+    await core.close();
+    expect(core.node.tiles.openFiles()).toEqual([]);
+  });
 });

@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import type { z } from 'zod';
 import type { Account, Job } from '../../../shared/contract';
 import type { Audit } from '../audit/auditedWrite';
-import type { CoreEnv } from '../context';
+import type { CoreEnv } from '../env';
 import type { NodeState } from '../node/nodeState';
 
 /**

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Knex } from 'knex';
 import { CoreError, type Account, type EventName, type EventPayload, type Job, type JobState } from '../../../shared/contract';
 import { auditedWrite, SYSTEM_ACTOR, type Actor } from '../audit/auditedWrite';
-import type { CoreEnv } from '../context';
+import type { CoreEnv } from '../env';
 import type { NodeState } from '../node/nodeState';
 import { accountById } from '../session/sessions';
 import type { JobContext, JobKind, PeriodicTask, WorkContext } from './jobKinds';

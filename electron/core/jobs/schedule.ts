@@ -1,4 +1,4 @@
-import type { CoreLog } from '../context';
+import type { CoreLog } from '../env';
 import type { PeriodicTask, WorkContext } from './jobKinds';
 
 /** Where a periodic task stands (tests, and an admin page later). */

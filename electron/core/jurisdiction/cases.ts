@@ -5,7 +5,7 @@ import { CoreError } from '../../../shared/contract/errors';
 import { levelOfCode } from '../../../shared/domain/divisionCodes';
 import { partyVisibility, type PartyVisibility } from '../../../shared/domain/masking';
 import { dataVersion } from '../db/dataVersions';
-import type { NodeState } from '../node/nodeState';
+import type { RecentCache } from '../node/recentCache';
 import { jurisdictionOf, type CaseDivisions } from './divisions';
 
 /**
@@ -56,7 +56,7 @@ function allCasesInside(src: ScopeSource, prefix: string, version: string): Prom
 /** What building a scope needs: the node's state (for its cache), the database and the caller. */
 export interface ScopeSource {
   db: Knex;
-  node: Pick<NodeState, 'wholeNode'>;
+  node: { wholeNode: RecentCache<boolean> };
   account: Account;
 }
 

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type { EventName, EventPayload } from '../../../shared/contract';
 import type { PointLayer } from '../../../shared/contract/map';
-import type { CoreEnv } from '../context';
+import type { CoreEnv } from '../env';
 import { QueueEngine, type QueueTuning } from '../disputes/queueEngine';
 import { SearchIndexer } from '../disputes/searchIndex';
 import { boundaryCaches, type BoundaryCaches } from '../map/boundaries';

@@ -2,7 +2,12 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Knex } from 'knex';
 import type { Account } from '../../../shared/contract';
 import { Role } from '../../../shared/contract/roles';
-import type { Session } from '../context';
+
+/** A caller's session: the hash of their token and the account behind it. */
+export interface Session {
+  tokenHash: string;
+  account: Account;
+}
 
 /** A working day at a center; the token lives only in the client's memory. */
 export const SESSION_HOURS = 12;
