@@ -118,7 +118,9 @@ export class JobsService {
     const controller = new AbortController();
     const live: Live = { controller, done: 0, total: 0, finished: Promise.resolve() };
     this.live.set(jobId, live);
-    live.finished = this.run(jobId, live).finally(() => this.live.delete(jobId));
+    live.finished = this.run(jobId, live)
+      .catch((err: unknown) => this.deps.env.log.error('job runner failed', { jobId, error: err instanceof Error ? err.message : String(err) }))
+      .finally(() => this.live.delete(jobId));
   }
 
   /** Record a running job as cancelled, in the caller's transaction (HandlerContext.jobs.cancel); `abort` follows the commit. */

@@ -65,13 +65,6 @@ export class Schedule {
     this.arm(e, 0);
   }
 
-  /** Run a task now and wait for it (tests, and work that must be done before an answer). */
-  async runOnce(name: string): Promise<void> {
-    const e = this.entry(name);
-    if (e.running) await e.running;
-    await this.fire(e);
-  }
-
   status(): TaskStatus[] {
     return this.entries.map((e) => ({ ...e.status }));
   }
