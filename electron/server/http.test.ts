@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { seedSmallWorld, tempCore, TEST_PASSWORD } from '../core/testing/tempCore';
 import type { Core } from '../core/index';
 import { createHttpServer } from './http';
+import { cspDirectives, EXPECTED_CSP } from '../../tests/support/consoleCspExpected';
 
 let core: Core;
 let cleanup: () => Promise<void>;
@@ -40,7 +41,7 @@ describe('HTTP transport', () => {
     const token = (login.body.value as { token: string }).token;
     const me = await call('session.me', {}, token);
     expect(me.body).toMatchObject({ ok: true, value: { username: 'admin', role: 'admin' } });
-    expect(me.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(cspDirectives(me.headers.get('content-security-policy'))).toEqual(EXPECTED_CSP);
     expect(me.headers.get('x-frame-options')).toBe('DENY');
   });
 
