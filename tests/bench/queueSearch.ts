@@ -49,6 +49,9 @@ async function switchTerms(raw: sqlite3.Database, switchHits: number): Promise<A
   for (const s of SURNAMES.slice(0, 40)) for (const g of GIVEN.slice(0, 12)) candidates.add(s + g);
   for (const p of PLACES) candidates.add(p);
   for (const texts of Object.values(CATEGORY_TEXT)) for (const t of texts) for (const chunk of t.match(/[\u4e00-\u9fa5]{2,}/g) ?? []) for (let i = 0; i + 2 <= chunk.length; i += 2) candidates.add(chunk.slice(i, i + 2));
+  // Township codes as typed into the box (the middle of every case number there): a few thousand hits
+  // each at a million cases, where names (hundreds) and matters (tens of thousands) leave a gap.
+  for (const row of await rawAll(raw, "SELECT code FROM divisions WHERE level = 'township'", [])) candidates.add(String(row.code).slice(0, 9));
   const counted: Array<{ term: string; hits: number }> = [];
   for (const term of candidates) counted.push({ term, hits: await hitsOf(raw, term) });
   const taken = new Set<string>();
