@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Core } from '../core/index';
+import { cspDirectives, EXPECTED_CSP } from '../../tests/support/consoleCspExpected';
 
 /**
  * The shell's security decisions without an Electron binary (none can be installed here): `electron` is
@@ -65,7 +66,7 @@ describe('app:// protocol', () => {
     const page = await get('app://console/index.html');
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
-    expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(cspDirectives(page.headers.get('content-security-policy'))).toEqual(EXPECTED_CSP);
     const js = await get('app://console/assets/app.js');
     expect(js.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
     expect(js.headers.get('x-content-type-options')).toBe('nosniff');

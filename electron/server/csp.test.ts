@@ -6,7 +6,8 @@ import type { FastifyInstance } from 'fastify';
 import { loginAs, seedSmallWorld, tempCore } from '../../tests/support/tempCore';
 import type { Core } from '../core/index';
 import { createHttpServer } from './http';
-import { consoleCsp, TIANDITU_TILE_HOSTS } from '../core/index';
+import { consoleCsp } from '../core/index';
+import { cspDirectives, EXPECTED_CSP, EXPECTED_CSP_WMTS } from '../../tests/support/consoleCspExpected';
 
 let core: Core;
 let cleanup: () => Promise<void>;
@@ -29,13 +30,12 @@ afterAll(async () => {
   rmSync(staticDir, { recursive: true, force: true });
 });
 
-/** The img-src of the page's policy (the console's index.html). */
-async function imgSrc(): Promise<string> {
+/** The page's policy (the console's index.html), as directives. */
+async function pagePolicy(): Promise<Record<string, string[]>> {
   const res = await server.inject({ method: 'GET', url: '/', headers: { host: base } });
   expect(res.statusCode).toBe(200);
   expect(String(res.headers['content-type'])).toMatch(/^text\/html/);
-  const csp = String(res.headers['content-security-policy']);
-  return csp.split('; ').find((d) => d.startsWith('img-src')) ?? '';
+  return cspDirectives(String(res.headers['content-security-policy']));
 }
 
 async function setWmts(token: string, input: Record<string, unknown>): Promise<void> {
@@ -45,26 +45,23 @@ async function setWmts(token: string, input: Record<string, unknown>): Promise<v
 
 describe('CSP and the online WMTS base map', () => {
   it('allows the 天地图 tile hosts as images only while WMTS is enabled', async () => {
-    expect(await imgSrc()).toBe("img-src 'self' data: blob:");
+    expect(await pagePolicy()).toEqual(EXPECTED_CSP);
 
     const token = await loginAs(core, 'admin');
 
     await setWmts(token, { enabled: true, key: '0123456789abcdef0123456789abcdef' });
-    const on = await imgSrc();
-    for (const host of TIANDITU_TILE_HOSTS) expect(on).toContain(host);
-    expect(on).toContain('https://t7.tianditu.gov.cn');
+    expect(await pagePolicy()).toEqual(EXPECTED_CSP_WMTS);
 
     // API answers keep the offline policy (only a page's policy matters).
     const api = await server.inject({ method: 'GET', url: '/api/health', headers: { host: base } });
-    expect(String(api.headers['content-security-policy'])).toContain("img-src 'self' data: blob:; ");
+    expect(cspDirectives(String(api.headers['content-security-policy']))).toEqual(EXPECTED_CSP);
 
     await setWmts(token, { enabled: false });
-    expect(await imgSrc()).toBe("img-src 'self' data: blob:");
+    expect(await pagePolicy()).toEqual(EXPECTED_CSP);
   });
 
-  it('changes nothing else in the policy', () => {
-    const strip = (csp: string) => csp.split('; ').filter((d) => !d.startsWith('img-src'));
-    expect(strip(consoleCsp({ wmts: true }))).toEqual(strip(consoleCsp({ wmts: false })));
-    expect(consoleCsp({ wmts: true })).toContain("connect-src 'self'");
+  it('is exactly the expected policy, whole, with WMTS off and on', () => {
+    expect(cspDirectives(consoleCsp({ wmts: false }))).toEqual(EXPECTED_CSP);
+    expect(cspDirectives(consoleCsp({ wmts: true }))).toEqual(EXPECTED_CSP_WMTS);
   });
 });

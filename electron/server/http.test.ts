@@ -6,6 +6,7 @@ import { loginAs, seedSmallWorld, signIn, tempCore, TEST_PASSWORD } from '../../
 import { makeMbtiles, PNG } from '../../tests/support/mbtiles';
 import type { Core } from '../core/index';
 import { createHttpServer } from './http';
+import { cspDirectives, EXPECTED_CSP } from '../../tests/support/consoleCspExpected';
 
 let core: Core;
 let dir: string;
@@ -42,7 +43,7 @@ describe('HTTP transport', () => {
     expect(login).toMatchObject({ status: 200, body: { ok: true, value: { account: { username: 'admin' } } } });
     const me = await call('session.me', {}, await loginAs(core, 'admin'));
     expect(me.body).toMatchObject({ ok: true, value: { username: 'admin', role: 'admin' } });
-    expect(me.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(cspDirectives(me.headers.get('content-security-policy'))).toEqual(EXPECTED_CSP);
     expect(me.headers.get('x-frame-options')).toBe('DENY');
   });
 

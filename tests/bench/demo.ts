@@ -12,8 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sqlite3 from 'sqlite3';
 import { createCore, DATABASE_FILE } from '../../electron/core/index';
-import { quietLog } from '../support/tempCore';
-import { DEMO_PHASES, generateDemo, type DemoSummary } from '../../electron/core/demo/generateDemo';
+import { DEMO_PHASES, generateDemo, quietLog, type DemoSummary } from './coreInternals';
 import type { BenchResult } from './types';
 
 const median = (xs: number[]) => {
@@ -116,11 +115,12 @@ export async function run(opts: { size?: string } = {}): Promise<BenchResult[]> 
       unit: 's',
       target: 30,
       better: 'lower',
-      baseline: { name: `floor: ${floorRows.toLocaleString('en')} dispute/party/event rows, trivial values, one prepared 500-row INSERT each`, value: seconds(median(floors)) },
+      samples: runs,
+      baseline: { name: `floor: ${floorRows.toLocaleString('en')} dispute/party/event rows, trivial values, one prepared 500-row INSERT each`, value: seconds(median(floors)), samples: floors.length },
     },
   ];
   for (const phase of DEMO_PHASES) {
-    results.push({ name: `demo phase: ${phase}`, value: seconds(median(summaries.map((s) => s.timingsMs[phase]))), unit: 's', better: 'lower' });
+    results.push({ name: `demo phase: ${phase}`, value: seconds(median(summaries.map((s) => s.timingsMs[phase]))), unit: 's', samples: runs, better: 'lower' });
   }
   const tables = Object.keys(summaries[0]!.insertMs);
   const slowest = tables.sort((a, b) => (summaries[0]!.insertMs[b] ?? 0) - (summaries[0]!.insertMs[a] ?? 0)).slice(0, 3);
@@ -128,6 +128,7 @@ export async function run(opts: { size?: string } = {}): Promise<BenchResult[]> 
     name: 'demo insert phase, slowest tables',
     value: seconds(median(summaries.map((s) => slowest.reduce((sum, t) => sum + (s.insertMs[t] ?? 0), 0)))),
     unit: 's',
+    samples: runs,
     better: 'lower',
     note: slowest.map((t) => `${t} ${seconds(summaries[0]!.insertMs[t] ?? 0)} s`).join(', '),
   });

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { makeIdNumber } from '../../shared/domain/idNumber';
-import { CoreApi, login, pressDialogOk, queryQueue, screenshot, type QueueRowLite } from './queueHelpers';
+import { CoreApi, login, present, pressDialogOk, queryQueue, screenshot, type QueueRowLite } from './queueHelpers';
 
 /**
  * A case from intake to closed, each step by the role that does it in a township center, and the
@@ -26,8 +26,7 @@ test.beforeAll(async ({ request }) => {
   place = row;
   const director = await CoreApi.login(request, 'director');
   const tree = await director.value<{ nodes: Array<{ code: string; name: string }> }>('divisions.tree', { depth: 'county' });
-  countyName = tree.nodes.find((n) => n.code === row.countyCode)?.name ?? '';
-  expect(countyName).not.toBe('');
+  countyName = present(tree.nodes.find((n) => n.code === row.countyCode), `county ${row.countyCode}`).name;
 });
 
 async function pickCascader(page: Page, labels: string[]) {
@@ -78,7 +77,7 @@ test('the dispatcher registers a walk-in by keyboard, with the ID number checked
   await expect(page.getByTestId('party-2').getByLabel('姓名/名称')).toBeFocused();
   await page.getByTestId('party-2').getByLabel('删除此当事人').click();
 
-  await pickCascader(page, [countyName, place.townshipName ?? '', place.villageName ?? '', place.gridName ?? '']);
+  await pickCascader(page, [countyName, present(place.townshipName, 'a township'), present(place.villageName, 'a village'), present(place.gridName, 'a grid')]);
   await page.getByLabel('简要情况').fill('两家因宅基地边界砌墙发生争执，一方扬言要报复，需尽快调处。');
   // The rules see "扬言" and propose red, with the reason.
   await expect(page.getByTestId('intake-warning-proposal')).toHaveAttribute('data-level', 'red');
@@ -102,7 +101,7 @@ test('the same parties again in the same grid get the duplicate warning', async 
   await page.keyboard.press('Enter');
   await page.getByTestId('party-0').getByLabel('姓名/名称').fill(APPLICANT.name);
   await page.getByTestId('party-0').getByLabel('身份证号').fill(APPLICANT.id);
-  await pickCascader(page, [countyName, place.townshipName ?? '', place.villageName ?? '', place.gridName ?? '']);
+  await pickCascader(page, [countyName, present(place.townshipName, 'a township'), present(place.villageName, 'a village'), present(place.gridName, 'a grid')]);
   await expect(page.getByTestId('intake-duplicates')).toContainText(caseNo);
 });
 
@@ -126,7 +125,7 @@ test('the dispatcher accepts and assigns it to a mediator, seeing each mediator�
     await expect(page.getByTestId('assign-org')).not.toHaveText('—');
   });
   await expect(page.getByTestId('case-status')).toHaveText('已分派');
-  await expect(page.getByTestId('case-summary-fields')).toContainText(place.mediatorName ?? '');
+  await expect(page.getByTestId('case-summary-fields')).toContainText(present(place.mediatorName, 'a mediator'));
 });
 
 test('a leader sees the case masked and without any action, and a direct call is FORBIDDEN', async ({ page, request }) => {
@@ -177,13 +176,31 @@ test('the mediator mediates, records the session and the agreement, and prints i
   }
   await screenshot(page, 'case-agreement-preview');
 
-  // The document as the printer gets it: the same HTML at A4 width, print media.
+  // The document as the printer gets it: the same HTML at A4 width (794 CSS px), print media.
   const html = await frame.locator('html').evaluate((e) => e.outerHTML);
   const paper = await page.context().newPage();
   await paper.setViewportSize({ width: 794, height: 1123 });
   await paper.emulateMedia({ media: 'print' });
   await paper.setContent(html);
+  await expect(paper.locator('h1')).toHaveText('人民调解协议书');
+  // Art. 29's parts, in the order the law lists them: parties, facts and issues, responsibilities, the
+  // agreement, performance, then the signatures of both parties and the mediator.
+  const printed = await paper.locator('body').innerText();
+  const order = [APPLICANT.name, RESPONDENT.name, '争议事项：', '围墙越过宅基地边界', '各方当事人的责任', '负主要责任', '达成如下协议', '拆除越界部分围墙', '履行方式、期限', '现场拆除', '申请人（签名、盖章或按指印）', '被申请人（签名、盖章或按指印）', '人民调解员（签名）'];
+  const at = order.map((text) => printed.indexOf(text));
+  expect(Object.fromEntries(order.map((text, i) => [text, at[i]! >= 0]))).toEqual(Object.fromEntries(order.map((text) => [text, true])));
+  expect(at).toEqual([...at].sort((a, b) => a - b));
+  for (const text of [APPLICANT.name, '拆除越界部分围墙', '人民调解员（签名）']) await expect(paper.getByText(text).first()).toBeVisible();
+  // Nothing runs off the A4 width.
+  expect(await paper.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(794);
   await paper.screenshot({ path: '.tmp/screenshots/agreement-printed.png', fullPage: true });
+  // Chromium's own print to PDF with the document's @page rule: A4 pages (595.3 × 841.9 pt; Letter would
+  // be 612 × 792), one or two of them.
+  const pdf = (await paper.pdf({ preferCSSPageSize: true })).toString('latin1');
+  const boxes = [...pdf.matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)].map((m) => [Number(m[1]), Number(m[2])]);
+  expect(boxes.length).toBeGreaterThanOrEqual(1);
+  expect(boxes.length).toBeLessThanOrEqual(2);
+  for (const [w, h] of boxes) expect([Math.abs(w! - 595.3) < 2, Math.abs(h! - 841.9) < 2], `page ${w} × ${h} pt`).toEqual([true, true]);
   await paper.close();
 });
 

@@ -1,5 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
+import { contract, HANDLER_NAMES } from '../../shared/contract/index';
+import { validInput } from './contractInputs';
 
 const PASSWORD = 'zongzhi2021';
 
@@ -91,10 +93,27 @@ test.describe('foundation: log in, see the division tree with Yiyang-scale count
     expect(await res.json()).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 
-  test('the wall account is refused personal data at the core', async ({ page }) => {
+  test('the wall account is refused every handler its role is not granted, at the core', async ({ page, request }) => {
     await login(page, 'wall');
     const token = await page.evaluate(() => sessionStorage.getItem('gridConsole.sessionToken'));
-    const res = await page.request.post('/api/call/accounts.list', { data: {}, headers: { authorization: `Bearer ${token}` } });
-    expect(res.status()).toBe(403);
+    expect(token).toMatch(/^\S{20,}$/);
+    // Every handler of the contract the wall role is not granted (all the personal-data ones among them),
+    // each called with an input its schema accepts, so the refusal comes from the role check.
+    const refused = HANDLER_NAMES.filter((name) => {
+      const access = contract[name].access;
+      return access !== 'public' && !access.includes('wall');
+    });
+    for (const personal of ['accounts.list', 'audit.list', 'disputes.query', 'disputes.detail', 'disputes.print', 'disputes.export.start', 'disputes.export.download', 'disputes.mediators', 'disputes.getAttachment']) {
+      expect(refused, personal).toContain(personal);
+    }
+    const answers: Record<string, string> = {};
+    for (const name of refused) {
+      const input = validInput(name);
+      if (!input.ok) throw new Error(`no valid input could be made for ${name}: ${input.problem}`);
+      const res = await request.post(`/api/call/${name}`, { data: input.input, headers: { authorization: `Bearer ${token}` } });
+      const body = (await res.json()) as { ok: boolean; error?: { code: string } };
+      answers[name] = `${res.status()} ${body.ok ? 'ok' : (body.error?.code ?? 'no code')}`;
+    }
+    expect(answers).toEqual(Object.fromEntries(refused.map((name) => [name, '403 FORBIDDEN'])));
   });
 });

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { CoreApi, login, screenshot } from './queueHelpers';
+import { CoreApi, login, present, screenshot } from './queueHelpers';
 
 /**
  * The grid map against the real server and the demo city: the city view draws every grid, service point
@@ -22,6 +22,22 @@ async function mapReadyAt(page: Page, level: string): Promise<void> {
   await expect(map(page)).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
 }
 
+/**
+ * The map has stopped moving (the fly-to animation after a drill-down has ended): the map pane, the zoom
+ * proxy and the name labels (a fly-to moves the pixel origin, so the labels move while the pane may not)
+ * keep their transforms over two animation frames.
+ */
+async function mapAtRest(page: Page): Promise<void> {
+  const still = () =>
+    page.evaluate(`new Promise((resolve) => {
+      const parts = document.querySelectorAll('[data-testid=map] .leaflet-map-pane, [data-testid=map] .leaflet-proxy, [data-testid=map] .gc-map-label');
+      const pose = () => [...parts].map((e) => getComputedStyle(e).transform).join('|');
+      const before = pose();
+      requestAnimationFrame(() => requestAnimationFrame(() => resolve(before !== '' && pose() === before)));
+    })`);
+  await expect.poll(still, { timeout: 10_000 }).toBe(true);
+}
+
 /** Click a division or grid name on the map (a DOM label inside the shape). */
 async function clickLabel(page: Page, prefix: string, code: string): Promise<void> {
   await page.getByTestId(`${prefix}-${code}`).click();
@@ -35,9 +51,10 @@ test.beforeEach(async ({ page, baseURL, request }) => {
   // The API session belongs to each test (Playwright's request fixture cannot outlive one).
   api = await CoreApi.login(request, 'director');
   if (nodes.length === 0) nodes = (await api.value<{ nodes: Node[] }>('divisions.tree', { depth: 'village' })).nodes;
+  const origin = present(baseURL, 'the server URL');
   page.on('request', (r) => {
     const url = r.url();
-    if (!url.startsWith(baseURL ?? '') && !url.startsWith('data:') && !url.startsWith('blob:')) foreignRequests.push(url);
+    if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) foreignRequests.push(url);
   });
   await login(page, 'director');
 });
@@ -81,7 +98,7 @@ test('drill-down from the city to a township, then up again with the breadcrumb'
   await expect(page.getByTestId('map-breadcrumb')).toContainText(township.name);
   // The township's villages are named on the map.
   for (const v of nodes.filter((n) => n.parentCode === township.code)) await expect(page.getByTestId(`map-label-${v.code}`)).toBeAttached();
-  await page.waitForTimeout(800);
+  await mapAtRest(page);
   await screenshot(page, 'map-township');
 
   await page.getByTestId(`map-crumb-${county.code}`).click();

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { makeIdNumber } from '../../shared/domain/idNumber';
-import { CoreApi, gridRows, login, queryQueue, shownTotal, pressDialogOk } from './queueHelpers';
+import { CoreApi, gridRows, login, present, queryQueue, shownTotal, pressDialogOk } from './queueHelpers';
 
 /** Saved views, batch actions and the import with its row-by-row report, as the dispatcher uses them. */
 
@@ -50,7 +50,7 @@ test('batch: two selected cases get the red warning with one reason', async ({ p
   await page.locator('.ant-select-item-option').filter({ hasText: /^调解中$/ }).click();
   await page.locator('.ant-select-item-option').filter({ hasText: /^已上报县级$/ }).click();
   await page.keyboard.press('Escape');
-  await expect(gridRows(page).first()).toContainText(candidates[0]?.caseNo ?? '');
+  await expect(gridRows(page).first()).toContainText(present(candidates[0], 'the first candidate').caseNo);
 
   await gridRows(page).nth(0).getByRole('checkbox').check();
   await gridRows(page).nth(1).getByRole('checkbox').check();
@@ -72,8 +72,7 @@ test('import: the row-by-row report comes first, a bad file imports nothing, a g
   const api = await CoreApi.login(request, 'dispatcher');
   const row = (await queryQueue(api, { statuses: OPEN }, 20)).rows.find((r) => r.villageCode && r.gridId);
   const grids = await api.value<{ grids: Array<{ id: number; code: string }> }>('disputes.gridsOfVillage', { villageCode: row?.villageCode });
-  const gridCode = grids.grids.find((g) => g.id === row?.gridId)?.code ?? '';
-  expect(gridCode).not.toBe('');
+  const gridCode = present(grids.grids.find((g) => g.id === row?.gridId), 'the grid of an open case').code;
   // Fresh people each run, so a rerun on the same data is not a duplicate of the last one.
   const run = Date.now();
   const id = makeIdNumber({ region: '430902', birthDate: '19750601', sequence: run % 999 });

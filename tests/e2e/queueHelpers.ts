@@ -16,6 +16,15 @@ export async function login(page: Page, username: string): Promise<void> {
   await expect(page.getByTestId('header-account')).toBeVisible();
 }
 
+/**
+ * The value, or a failure naming what was missing. In place of `x ?? ''`, which would turn a missing row
+ * into an empty string — and `toContainText('')` passes on anything.
+ */
+export function present<T>(value: T | null | undefined, what: string): T {
+  if (value === null || value === undefined || value === '') throw new Error(`expected ${what}, found none`);
+  return value;
+}
+
 export type CallResult = { ok: true; value: Record<string, unknown> } | { ok: false; error: { code: string; message: string; field?: string } };
 
 /** The contract over HTTP with a session of its own (the same door the UI uses). */

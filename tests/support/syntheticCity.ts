@@ -21,7 +21,8 @@ const Y0 = 27.8;
 const CELL = 0.025;
 const SIDE_POINTS = 9; // intermediate vertices per border
 
-function rng(seed: number): () => number {
+/** A small seeded generator (mulberry32): the same seed, the same city; the benches draw from it too. */
+export function rng(seed: number): () => number {
   let s = seed >>> 0;
   return () => {
     s = (s + 0x6d2b79f5) >>> 0;

@@ -3,7 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loginAs, quietLog, seedSmallWorld, signIn, tempCore } from '../../../tests/support/tempCore';
 import { createCore, DATABASE_FILE, type Core } from '../index';
 import { openDatabase } from '../db/connection';
-import { verifyAuditChain } from './auditLog';
+import { entryHash, verifyAuditChain, type AuditRow } from './auditLog';
+import type { Db } from '../db/connection';
 
 let core: Core;
 let dir: string;
@@ -27,12 +28,13 @@ beforeEach(async () => {
 afterEach(async () => removeDir());
 
 /** Tamper as someone with the file in hand would: drop the append-only triggers first. */
-async function tamper(sql: string, bindings: unknown[] = []) {
+async function tamper(edit: string | ((db: Db) => Promise<void>)) {
   await core.close();
   const db = openDatabase(path.join(dir, DATABASE_FILE));
   await db.raw('DROP TRIGGER audit_log_no_update');
   await db.raw('DROP TRIGGER audit_log_no_delete');
-  await db.raw(sql, bindings as never[]);
+  if (typeof edit === 'string') await db.raw(edit);
+  else await edit(db);
   const result = await verifyAuditChain(db);
   await db.destroy();
   // Reopen so cleanup() closes a live core.
@@ -57,10 +59,25 @@ describe('audit log', () => {
     expect(r.problems).toContainEqual(expect.objectContaining({ seq: 3, kind: 'edited' }));
   });
 
-  it('catches an edited entry even when its hash was recomputed (the next link breaks)', async () => {
-    const r = await tamper(`UPDATE audit_log SET hash = ? WHERE seq = 3`, ['f'.repeat(64)]);
+  it('catches an entry whose stored hash alone was overwritten', async () => {
+    const r = await tamper(`UPDATE audit_log SET hash = '${'f'.repeat(64)}' WHERE seq = 3`);
     expect(r.ok).toBe(false);
-    expect(r.problems.map((p) => p.seq)).toContain(3);
+    expect(r.problems).toContainEqual(expect.objectContaining({ seq: 3, kind: 'edited' }));
+  });
+
+  it('catches an edited entry even when its hash was recomputed (the next link breaks)', async () => {
+    const r = await tamper(async (db) => {
+      // A forger who knows the algorithm: new content, and the hash recomputed over it, so entry 3 is
+      // self-consistent; only entry 4's prev_hash still names the original.
+      const row: AuditRow = await db('audit_log').where({ seq: 3 }).first();
+      const { hash: original, ...body } = { ...row, detail: '{"username":"clerk09"}' };
+      const forged = entryHash(body);
+      expect(forged).not.toBe(original);
+      await db('audit_log').where({ seq: 3 }).update({ detail: body.detail, hash: forged });
+    });
+    expect(r.ok).toBe(false);
+    // Exactly one problem, and it is the broken link after the forged entry (not an "edited" hash).
+    expect(r.problems).toEqual([expect.objectContaining({ seq: 4, kind: 'broken_link' })]);
   });
 
   it('catches a deleted entry in the middle', async () => {

@@ -15,7 +15,7 @@ export interface AuditInput {
   detail?: unknown;
 }
 
-interface AuditRow {
+export interface AuditRow {
   seq: number;
   at: string;
   actor_id: number | null;
@@ -38,7 +38,8 @@ export function canonicalJson(value: unknown): string {
   });
 }
 
-function entryHash(row: Omit<AuditRow, 'hash'>): string {
+/** The entry's own hash (exported so the tests can forge an entry exactly as someone with the file could). */
+export function entryHash(row: Omit<AuditRow, 'hash'>): string {
   const body = canonicalJson([row.seq, row.at, row.actor_id, row.actor_name, row.action, row.entity, row.entity_id, row.detail, row.prev_hash]);
   return createHash('sha256').update(body).digest('hex');
 }

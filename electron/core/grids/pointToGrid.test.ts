@@ -87,13 +87,17 @@ describe('the grid index and transactions', () => {
       const far = [[112.5, 28.5]] as Array<[number, number]>;
       expect((await placePoints(core.node.gridIndex, core.db, far))[0]).toBeNull();
       const ring = [[112.49, 28.49], [112.51, 28.49], [112.51, 28.51], [112.49, 28.51], [112.49, 28.49]];
-      await core.db
-        .transaction(async (trx) => {
+      // The placement seen inside the transaction is asserted after it: an expect() thrown in there would
+      // only roll it back like the planned error, and a catch-all would swallow the failure.
+      let insideTransaction: string | undefined;
+      await expect(
+        core.db.transaction(async (trx) => {
           await trx('grids').where({ code: '999902001201001' }).update({ polygon: JSON.stringify({ type: 'Polygon', coordinates: [ring] }), min_lon: 112.49, min_lat: 28.49, max_lon: 112.51, max_lat: 28.51 });
-          expect((await placePoints(core.node.gridIndex, trx, far))[0]?.gridCode).toBe('999902001201001');
-          throw new Error('roll back');
-        })
-        .catch(() => undefined);
+          insideTransaction = (await placePoints(core.node.gridIndex, trx, far))[0]?.gridCode;
+          throw new Error('planned rollback');
+        }),
+      ).rejects.toThrow('planned rollback');
+      expect(insideTransaction).toBe('999902001201001');
       expect((await placePoints(core.node.gridIndex, core.db, far))[0]).toBeNull();
       expect((await placePoints(core.node.gridIndex, core.db, [[112.105, 28.005]]))[0]?.gridCode).toBe('999902001201001');
     } finally {
