@@ -10,6 +10,7 @@ import {
   type HandlerName,
   type HandlerSpec,
 } from '../../shared/contract';
+import { mayCall } from '../../shared/contract/access';
 import { appendAudit } from './audit/auditLog';
 import type { CoreEnv, HandlerContext, HandlerImpls, Session } from './context';
 import { resolveSession } from './accounts/sessions';
@@ -44,7 +45,7 @@ export function createDispatcher(db: Knex, env: CoreEnv, impls: HandlerImpls, em
     if (spec.access !== 'public') {
       session = meta.token ? await resolveSession(db, meta.token, now) : null;
       if (!session) throw new CoreError('NO_SESSION', '未登录或登录已过期，请重新登录');
-      if (!spec.access.includes(session.account.role)) {
+      if (!mayCall(session.account.role, name)) {
         throw new CoreError('FORBIDDEN', `当前角色无权执行此操作（${name}）`);
       }
     } else if (meta.token) {

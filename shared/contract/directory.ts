@@ -1,13 +1,10 @@
 import { z } from 'zod';
 import { handler } from './define';
-import { ALL_ROLES } from './roles';
+import { ALL_ROLES, DIRECTORY_EDITORS } from './roles';
 import { DivisionCode } from '../domain/divisionCodes';
 import { DISPUTE_CATEGORIES } from '../domain/disputeStatus';
 import { ServicePointCategorySchema, ServicePointLevelSchema } from '../domain/servicePoints';
 import { PHONE_MESSAGE, isServicePhone } from '../domain/phoneNumbers';
-
-/** Roles that may change the directory; every other role reads it. */
-export const DIRECTORY_EDITORS = ['admin', 'director', 'dispatcher'] as const;
 
 export const ServicePoint = z.object({
   id: z.number().int(),

@@ -1,12 +1,9 @@
 import { z } from 'zod';
 import { handler } from './define';
-import type { Role } from './roles';
+import { ADMIN_ONLY, CASE_WORKERS, DISPATCH_ROLES, LEDGER_READERS, STAFF_ROLES } from './roles';
 import { CategorySchema, DateString, DisputeId, QueueView, TextRequired, WarningSchema } from './disputesSchemas';
 
 /** Attachments, saved views, export/import and the deadline calendar of the dispute queue (issue 3). */
-
-const READERS: readonly Role[] = ['admin', 'director', 'dispatcher', 'mediator', 'grid_worker', 'leader'];
-const WORKERS: readonly Role[] = ['admin', 'director', 'dispatcher', 'mediator', 'grid_worker'];
 
 /** Largest attachment accepted (the HTTP transport's body limit is 16 MB, and base64 adds a third). */
 export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
@@ -60,35 +57,35 @@ export const disputeAdminHandlers = {
       })
       .strict(),
     output: z.object({ attachmentId: z.number().int(), sha256: z.string(), size: z.number().int() }),
-    access: WORKERS,
+    access: CASE_WORKERS,
     writes: true,
   }),
   'disputes.getAttachment': handler({
     summary: 'The content of one attachment (base64), for viewing or saving.',
     input: z.object({ attachmentId: z.number().int().positive() }).strict(),
     output: z.object({ fileName: z.string(), mime: z.string(), contentBase64: z.string() }),
-    access: WORKERS,
+    access: CASE_WORKERS,
     writes: false,
   }),
   'disputes.views.list': handler({
     summary: 'The caller’s saved queue views.',
     input: z.object({}).strict(),
     output: z.object({ views: z.array(SavedView) }),
-    access: READERS,
+    access: STAFF_ROLES,
     writes: false,
   }),
   'disputes.views.save': handler({
     summary: 'Save (or overwrite by name) a queue view for the caller.',
     input: z.object({ name: TextRequired('视图名称', 40), view: QueueView }).strict(),
     output: SavedView,
-    access: READERS,
+    access: STAFF_ROLES,
     writes: true,
   }),
   'disputes.views.delete': handler({
     summary: 'Delete one of the caller’s saved views.',
     input: z.object({ viewId: z.number().int().positive() }).strict(),
     output: z.object({ ok: z.literal(true) }),
-    access: READERS,
+    access: STAFF_ROLES,
     writes: true,
   }),
   'disputes.export.start': handler({
@@ -96,7 +93,7 @@ export const disputeAdminHandlers = {
       'Start exporting exactly the filtered ledger (台账) as .xlsx with Chinese headers, in the background; progress arrives as job.progress events.',
     input: z.object({ view: QueueView }).strict(),
     output: ExportJob,
-    access: ['admin', 'director', 'dispatcher', 'mediator', 'leader'],
+    access: LEDGER_READERS,
     // Reads (so the job may outlive the call); the export itself is audited by the handler.
     writes: false,
   }),
@@ -104,14 +101,14 @@ export const disputeAdminHandlers = {
     summary: 'Where an export job stands.',
     input: z.object({ jobId: z.string().min(1).max(64) }).strict(),
     output: ExportJob,
-    access: ['admin', 'director', 'dispatcher', 'mediator', 'leader'],
+    access: LEDGER_READERS,
     writes: false,
   }),
   'disputes.export.download': handler({
     summary: 'The finished .xlsx of an export job (base64); only the account that started it may fetch it.',
     input: z.object({ jobId: z.string().min(1).max(64) }).strict(),
     output: z.object({ fileName: z.string(), contentBase64: z.string() }),
-    access: ['admin', 'director', 'dispatcher', 'mediator', 'leader'],
+    access: LEDGER_READERS,
     writes: false,
   }),
   'disputes.import': handler({
@@ -132,14 +129,14 @@ export const disputeAdminHandlers = {
       imported: z.number().int(),
       rows: z.array(ImportRowReport),
     }),
-    access: ['admin', 'director', 'dispatcher'],
+    access: DISPATCH_ROLES,
     writes: true,
   }),
   'calendar.overrides.list': handler({
     summary: 'Working-day overrides the admin set on top of the built-in holiday calendar (chinese-days), for a year.',
     input: z.object({ year: z.number().int().min(2000).max(2100) }).strict(),
     output: z.object({ overrides: z.array(z.object({ date: z.string(), isWorkday: z.boolean(), note: z.string().nullable() })) }),
-    access: READERS,
+    access: STAFF_ROLES,
     writes: false,
   }),
   'calendar.overrides.set': handler({
@@ -148,14 +145,14 @@ export const disputeAdminHandlers = {
       .object({ date: DateString, isWorkday: z.boolean('请选择是否为工作日'), note: z.string().trim().max(100).optional(), remove: z.boolean().default(false) })
       .strict(),
     output: z.object({ ok: z.literal(true) }),
-    access: ['admin'],
+    access: ADMIN_ONLY,
     writes: true,
   }),
   'disputes.deadlineRules.list': handler({
     summary: 'Mediation deadline rules per category and warning level (most specific wins; default 30 calendar days).',
     input: z.object({}).strict(),
     output: z.object({ rules: z.array(DeadlineRule) }),
-    access: READERS,
+    access: STAFF_ROLES,
     writes: false,
   }),
   'disputes.deadlineRules.set': handler({
@@ -170,7 +167,7 @@ export const disputeAdminHandlers = {
       })
       .strict(),
     output: z.object({ ok: z.literal(true) }),
-    access: ['admin'],
+    access: ADMIN_ONLY,
     writes: true,
   }),
 };

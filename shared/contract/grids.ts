@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { handler } from './define';
-import { ALL_ROLES } from './roles';
+import { ADMIN_ONLY, ALL_ROLES } from './roles';
 import { GridCode } from '../domain/divisionCodes';
 
 export const GridWorker = z.object({
@@ -127,7 +127,7 @@ export const gridHandlers = {
         path: ['format'],
       }),
     output: BoundaryImportReport,
-    access: ['admin'],
+    access: ADMIN_ONLY,
     writes: true,
   }),
 };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { handler } from './define';
-import { ALL_ROLES } from './roles';
+import { ADMIN_ONLY, ALL_ROLES } from './roles';
 import { DivisionCode } from '../domain/divisionCodes';
 import { QueueFilter } from './disputesSchemas';
 import { ServicePointCategorySchema } from '../domain/servicePoints';
@@ -217,14 +217,14 @@ export const mapHandlers = {
       })
       .strict(),
     output: MbtilesSet,
-    access: ['admin'],
+    access: ADMIN_ONLY,
     writes: true,
   }),
   'basemap.removeMbtiles': handler({
     summary: 'Unregister an MBTiles package (the file itself is left alone).',
     input: z.object({ id: z.number().int().positive() }).strict(),
     output: z.object({ ok: z.literal(true) }),
-    access: ['admin'],
+    access: ADMIN_ONLY,
     writes: true,
   }),
   'basemap.setWmts': handler({
@@ -238,7 +238,7 @@ export const mapHandlers = {
       })
       .strict(),
     output: WmtsConfig,
-    access: ['admin'],
+    access: ADMIN_ONLY,
     writes: true,
   }),
 };

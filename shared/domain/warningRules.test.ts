@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { proposeWarning } from './warningRules';
+import { proposeWarning, warningOverride } from './warningRules';
 
 const base = { category: '邻里' as const, summary: '邻里因排水发生口角', peopleInvolved: 2, repeatVisits: 0 };
 
@@ -27,5 +27,12 @@ describe('three-colour warning rules', () => {
     const p = proposeWarning({ ...base, repeatVisits: 3, amountYuan: 30_000 });
     expect(p.level).toBe('yellow');
     expect(p.reasons).toHaveLength(2);
+  });
+  it('calls any colour other than the proposal an override, and says which way', () => {
+    expect(warningOverride('red', 'none')).toBe('lowered');
+    expect(warningOverride('yellow', 'blue')).toBe('lowered');
+    expect(warningOverride('none', 'blue')).toBe('raised');
+    expect(warningOverride('red', 'red')).toBeNull();
+    expect(warningOverride('none', 'none')).toBeNull();
   });
 });

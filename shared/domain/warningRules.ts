@@ -70,3 +70,15 @@ export function proposeWarning(f: WarningFacts): WarningProposal {
 
   return { level, reasons };
 }
+
+/**
+ * Is the chosen colour an override of the rules' proposal, and which way? Any colour other than the
+ * proposal is one: the core then requires a reason and puts it on the timeline with the proposal, and the
+ * intake form shows the reason field from this same rule. Lowering is what matters most (a case the rules
+ * mark red quietly set to none); raising by hand explains itself too.
+ */
+export function warningOverride(proposed: WarningLevel, chosen: WarningLevel): 'lowered' | 'raised' | null {
+  if (RANK[chosen] < RANK[proposed]) return 'lowered';
+  if (RANK[chosen] > RANK[proposed]) return 'raised';
+  return null;
+}

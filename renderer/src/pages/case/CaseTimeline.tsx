@@ -3,26 +3,23 @@ import { App, Button, Card, Input, Space, Timeline, Typography } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { DisputeDetail } from '../../../../shared/contract';
-import type { Role } from '../../../../shared/contract/roles';
 import { WARNING_LEVELS } from '../../../../shared/domain/disputeStatus';
 import { isDisputeStatus, WORKFLOW_ACTIONS, type WorkflowAction } from '../../../../shared/domain/workflow';
 import { call } from '../../api/client';
 import { errorText } from '../../lib/errorText';
-import { useAccount } from '../../session/sessionContext';
+import { useMayCall } from '../../session/sessionContext';
 import { chinaMinute, statusText, warningText } from '../queue/queueFormat';
-
-const NOTE_ROLES: readonly Role[] = ['admin', 'director', 'dispatcher', 'mediator', 'grid_worker'];
 
 type Event = DisputeDetail['timeline'][number];
 
 /** Every change on the case (who, when, from, to, note), newest first, and a box to add a note. */
 export function CaseTimeline({ detail: d, onChanged }: { detail: DisputeDetail; onChanged(): void }) {
   const { t } = useTranslation();
-  const { role } = useAccount();
+  const may = useMayCall();
   const events = [...d.timeline].reverse();
   return (
     <Card size="small" title={t('case.timeline.title')} data-testid="case-timeline">
-      {NOTE_ROLES.includes(role) && <AddNote id={d.id} onAdded={onChanged} />}
+      {may('disputes.addNote') && <AddNote id={d.id} onAdded={onChanged} />}
       <Timeline
         style={{ marginTop: 12 }}
         items={events.map((e) => ({

@@ -9,13 +9,14 @@ import { PointMiniMap } from './PointMiniMap';
 interface Props {
   point: ServicePoint | null;
   canEdit: boolean;
+  canDelete: boolean;
   onClose(): void;
   onEdit(p: ServicePoint): void;
   onDelete(p: ServicePoint): Promise<void>;
 }
 
 /** One service point: its fields, where it is, and (for editors) edit and delete. */
-export function PointDrawer({ point, canEdit, onClose, onEdit, onDelete }: Props) {
+export function PointDrawer({ point, canEdit, canDelete, onClose, onEdit, onDelete }: Props) {
   const { t } = useTranslation();
   const dash = (v: string | number | null) => (v === null || v === '' ? <Typography.Text type="secondary">—</Typography.Text> : v);
   return (
@@ -26,22 +27,26 @@ export function PointDrawer({ point, canEdit, onClose, onEdit, onDelete }: Props
       title={point?.name}
       extra={
         point &&
-        canEdit && (
+        (canEdit || canDelete) && (
           <Space>
-            <Button size="small" icon={<EditOutlined />} onClick={() => onEdit(point)} data-testid="point-edit">
-              {t('directory.edit')}
-            </Button>
-            <Popconfirm
-              title={t('directory.deleteConfirm', { name: point.name })}
-              okText={t('directory.delete')}
-              okButtonProps={{ danger: true }}
-              cancelText={t('directory.form.cancel')}
-              onConfirm={() => onDelete(point)}
-            >
-              <Button size="small" danger icon={<DeleteOutlined />} data-testid="point-delete">
-                {t('directory.delete')}
+            {canEdit && (
+              <Button size="small" icon={<EditOutlined />} onClick={() => onEdit(point)} data-testid="point-edit">
+                {t('directory.edit')}
               </Button>
-            </Popconfirm>
+            )}
+            {canDelete && (
+              <Popconfirm
+                title={t('directory.deleteConfirm', { name: point.name })}
+                okText={t('directory.delete')}
+                okButtonProps={{ danger: true }}
+                cancelText={t('directory.form.cancel')}
+                onConfirm={() => onDelete(point)}
+              >
+                <Button size="small" danger icon={<DeleteOutlined />} data-testid="point-delete">
+                  {t('directory.delete')}
+                </Button>
+              </Popconfirm>
+            )}
           </Space>
         )
       }
