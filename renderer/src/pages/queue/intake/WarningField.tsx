@@ -1,7 +1,7 @@
 import { Alert, Form, Input, Radio, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { WARNING_LEVELS, type WarningLevel } from '../../../../../shared/domain/disputeStatus';
-import { proposeWarning, type WarningProposal } from '../../../../../shared/domain/warningRules';
+import { proposeWarning, warningOverride, type WarningProposal } from '../../../../../shared/domain/warningRules';
 import { WARNING_COLORS, warningText } from '../queueFormat';
 import type { IntakeValues } from './intakeValues';
 
@@ -18,12 +18,15 @@ export function useProposedWarning(): WarningProposal {
   });
 }
 
-/** The proposed colour with its reasons; the clerk may pick another, and must then say why. */
+/**
+ * The proposed colour with its reasons; the clerk may pick another, and must then say why. Whether a reason
+ * is needed is the core's rule (warningOverride), applied here too so the field appears when it will be asked for.
+ */
 export function WarningField({ proposal }: { proposal: WarningProposal }) {
   const { t } = useTranslation();
   const chosen = Form.useWatch<WarningLevel | undefined>('warning');
   const level = chosen ?? proposal.level;
-  const overridden = chosen !== undefined && chosen !== proposal.level;
+  const overridden = chosen !== undefined && warningOverride(proposal.level, chosen) !== null;
   return (
     <>
       <Alert
