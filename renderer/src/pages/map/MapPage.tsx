@@ -15,7 +15,7 @@ import './map.css';
 import { MapView } from './MapView';
 import { childLevel, detailZoom, focusChain, parseFocus, parseGridCode, villageOfGrid } from './mapFocus';
 import { quantileScale, type Measure } from './mapColors';
-import type { Bbox } from './mapGeometry';
+import type { Bbox } from '../../../../shared/domain/geometry';
 import { useBoundaryData } from './useBoundaryData';
 import { useDisputePoints, useServicePoints } from './useMapPoints';
 import { useBaseMap } from './useBaseMap';
