@@ -100,8 +100,10 @@ export const QueueRow = z.object({
   category: CategorySchema,
   source: SourceSchema,
   warning: WarningSchema,
-  /** "申请人 与 被申请人" (first of each side; "等" when there are more). */
+  /** "申请人 与 被申请人" (first of each side; "等" when there are more): the ledger's and the exports' words. */
   partiesLabel: z.string(),
+  /** The same names apart (masked alike; '' for a side without parties), for a label in the UI's language. */
+  partyNames: z.object({ applicant: z.string(), respondent: z.string(), moreApplicants: z.boolean(), moreRespondents: z.boolean() }),
   summary: z.string(),
   countyCode: z.string(),
   townshipCode: z.string(),

@@ -38,7 +38,7 @@ export const detailImpls = {
     ]);
     const status = row.status;
     const detail: DisputeDetail = {
-      ...toQueueRow(row, labels.get(id) ?? '', today),
+      ...toQueueRow(row, labels.get(id), today),
       address: visibility === 'full' ? row.address : null,
       lon: row.lon,
       lat: row.lat,

@@ -8,7 +8,8 @@ import { isDisputeStatus, WORKFLOW_ACTIONS, type WorkflowAction } from '../../..
 import { call } from '../../api/client';
 import { errorText } from '../../lib/errorText';
 import { useMayCall } from '../../session/sessionContext';
-import { chinaMinute, statusText, warningText } from '../queue/queueFormat';
+import { statusText, warningText } from '../../lib/labels';
+import { chinaMinute } from '../queue/queueFormat';
 
 type Event = DisputeDetail['timeline'][number];
 
@@ -70,9 +71,12 @@ const isOther = (k: string): k is OtherKind => (OTHER_KINDS as readonly string[]
 function kindText(t: TFunction, e: Event): string {
   if (isAction(e.kind)) return t(`case.action.${e.kind}`);
   if (e.kind === 'warning') {
-    const to = e.data?.to;
-    const level = WARNING_LEVELS.find((w) => w === to);
-    return level ? t('case.timeline.warningTo', { level: warningText(t, level) }) : t('case.timeline.kind.warning');
+    const level = WARNING_LEVELS.find((w) => w === e.data?.to);
+    if (!level) return t('case.timeline.kind.warning');
+    // The core marks a colour set below the rules' proposal (an override); the timeline says so.
+    const proposed = e.data?.override === 'lowered' ? WARNING_LEVELS.find((w) => w === e.data?.proposed) : undefined;
+    const text = t('case.timeline.warningTo', { level: warningText(t, level) });
+    return proposed ? text + t('case.timeline.belowProposal', { level: warningText(t, proposed) }) : text;
   }
   if (isOther(e.kind)) return t(`case.timeline.kind.${e.kind}`);
   return e.kind;

@@ -4,7 +4,7 @@ import type { GridApi, IDatasource } from 'ag-grid-community';
 import { useTranslation } from 'react-i18next';
 import type { ServicePoint } from '../../../../shared/contract/directory';
 // The queue's AG Grid setup registers the modules once for the whole app; reuse its theme and texts.
-import { GRID_LOCALE_ZH, queueGridTheme } from '../queue/agGridSetup';
+import { gridLocale, queueGridTheme } from '../queue/agGridSetup';
 import { directoryColumns } from './directoryColumns';
 
 export const DIRECTORY_BLOCK_SIZE = 100;
@@ -19,10 +19,7 @@ interface Props {
 export function DirectoryGrid({ datasource, apiRef, onOpen }: Props) {
   const { t, i18n } = useTranslation();
   const columnDefs = useMemo(() => directoryColumns(t), [t]);
-  const localeText = useMemo(
-    () => (i18n.language === 'zh-CN' ? { ...GRID_LOCALE_ZH, noRowsToShow: t('directory.noRows'), ariaLabelGrid: t('directory.title') } : undefined),
-    [i18n.language, t],
-  );
+  const localeText = useMemo(() => ({ ...gridLocale(t), noRowsToShow: t('directory.noRows'), ariaLabelGrid: t('directory.title') }), [t]);
 
   return (
     <div style={{ flex: 1, minHeight: 240 }} data-testid="directory-grid">

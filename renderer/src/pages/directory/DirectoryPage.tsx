@@ -4,13 +4,14 @@ import { DownloadOutlined, PlusOutlined, PrinterOutlined, UploadOutlined } from 
 import { useTranslation } from 'react-i18next';
 import type { GridApi } from 'ag-grid-community';
 import type { DirectoryFilter, ServicePoint } from '../../../../shared/contract/directory';
-import { SERVICE_POINT_CATEGORIES, servicePointLabel, type ServicePointCategory } from '../../../../shared/domain/servicePoints';
+import { SERVICE_POINT_CATEGORY_CODES, type ServicePointCategory } from '../../../../shared/domain/servicePoints';
 import { useMayCall } from '../../session/sessionContext';
 import { useDataChanged } from '../../hooks/useDataChanged';
 import { call } from '../../api/client';
 import { CallError } from '../../components/CallError';
 import { errorText } from '../../lib/errorText';
 import { formatCount } from '../../lib/format';
+import { servicePointCategoryText } from '../../lib/labels';
 import { DirectoryGrid } from './DirectoryGrid';
 import { directoryDatasource } from './directoryDatasource';
 import { useDivisionTree } from './useDivisionTree';
@@ -24,7 +25,6 @@ import './directory.css';
 /** 服务阵地: the service-point directory — list, detail, create/edit, Excel in and out, print. */
 export function DirectoryPage() {
   const { t, i18n } = useTranslation();
-  const lang = i18n.language === 'en' ? 'en' : 'zh';
   const may = useMayCall();
   const divisions = useDivisionTree();
 
@@ -145,7 +145,7 @@ export function DirectoryPage() {
           aria-label={t('directory.col.category')}
           value={categories}
           onChange={setCategories}
-          options={SERVICE_POINT_CATEGORIES.map((c) => ({ value: c.code, label: servicePointLabel(c.code, lang) }))}
+          options={SERVICE_POINT_CATEGORY_CODES.map((c) => ({ value: c, label: servicePointCategoryText(t, c) }))}
           data-testid="directory-category"
         />
         <TreeSelect

@@ -3,6 +3,7 @@ import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { ServicePoint } from '../../../../shared/contract/directory';
 import { formatChinaDateTime } from '../../lib/format';
+import { servicePointCategoryText } from '../../lib/labels';
 import { pointLevelLabel } from './directoryColumns';
 import { PointMiniMap } from './PointMiniMap';
 
@@ -54,7 +55,7 @@ export function PointDrawer({ point, canEdit, canDelete, onClose, onEdit, onDele
       {point && (
         <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="point-drawer">
           <Descriptions column={1} size="small" bordered>
-            <Descriptions.Item label={t('directory.col.category')}>{point.categoryName}</Descriptions.Item>
+            <Descriptions.Item label={t('directory.col.category')}>{servicePointCategoryText(t, point.category, point.categoryName)}</Descriptions.Item>
             <Descriptions.Item label={t('directory.col.level')}>{pointLevelLabel(t, point.level)}</Descriptions.Item>
             <Descriptions.Item label={t('directory.col.division')}>{point.divisionName}</Descriptions.Item>
             <Descriptions.Item label={t('directory.col.address')}>{dash(point.address)}</Descriptions.Item>

@@ -7,7 +7,7 @@ import { call } from '../../api/client';
 import { errorText } from '../../lib/errorText';
 import { useMayCall } from '../../session/sessionContext';
 import { MediatorSelect, type MediatorOption } from './MediatorSelect';
-import { warningText } from './queueFormat';
+import { warningText } from '../../lib/labels';
 
 type BatchResult = OutputOf<'disputes.batchAssign'>;
 

@@ -8,7 +8,7 @@ import { roleTakesAction } from '../../../../shared/domain/workflow';
 import { useAccount, useMayCall } from '../../session/sessionContext';
 import { DivisionPicker, type Place } from './DivisionPicker';
 import { MediatorSelect } from './MediatorSelect';
-import { categoryText, sourceText, statusText, warningText } from './queueFormat';
+import { categoryText, sourceText, statusText, warningText } from '../../lib/labels';
 
 interface Props {
   filter: QueueFilter;

@@ -3,7 +3,7 @@ import { AgGridReact } from 'ag-grid-react';
 import type { ColDef, ColumnState, GetRowIdFunc, GridApi, IDatasource, RowSelectionOptions, SelectionChangedEvent } from 'ag-grid-community';
 import { useTranslation } from 'react-i18next';
 import type { QueueRow, QueueSort } from '../../../../shared/contract';
-import { GRID_LOCALE_ZH, queueGridTheme } from './agGridSetup';
+import { gridLocale, queueGridTheme } from './agGridSetup';
 import { queueColumns, queueRowClassRules } from './queueColumns';
 import { sortFromModel } from './queueDatasource';
 import './queue.css';
@@ -33,7 +33,7 @@ export const QueueGrid = memo(function QueueGrid({ datasource, initialSort, apiR
   const { t, i18n } = useTranslation();
   const columnDefs = useMemo(() => queueColumns(t), [t]);
   const initialSortRef = useRef(initialSort);
-  const localeText = i18n.language === 'zh-CN' ? GRID_LOCALE_ZH : undefined;
+  const localeText = useMemo(() => gridLocale(t), [t]);
 
   return (
     <div className="gc-queue-grid" style={{ flex: 1, minHeight: 240 }} data-testid="queue-grid">

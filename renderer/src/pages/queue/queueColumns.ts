@@ -2,7 +2,8 @@ import type { ColDef, RowClassRules } from 'ag-grid-community';
 import type { TFunction } from 'i18next';
 import type { QueueRow } from '../../../../shared/contract';
 import { SORT_FIELDS } from '../../../../shared/contract/disputesSchemas';
-import { categoryText, chinaDay, formatYuan, sourceText, statusText, warningText } from './queueFormat';
+import { categoryText, partiesText, sourceText, statusText, warningText } from '../../lib/labels';
+import { chinaDay, formatYuan } from './queueFormat';
 
 type SortField = (typeof SORT_FIELDS)[number];
 
@@ -35,7 +36,13 @@ export function queueColumns(t: TFunction): ColDef<QueueRow>[] {
     },
     { headerName: t('queue.col.status'), field: 'status', width: 92, valueFormatter: (p) => (p.value ? statusText(t, p.value) : '') },
     { headerName: t('queue.col.category'), field: 'category', width: 100, valueFormatter: (p) => (p.value ? categoryText(t, p.value) : '') },
-    { headerName: t('queue.col.parties'), field: 'partiesLabel', width: 160, tooltipField: 'partiesLabel' },
+    {
+      headerName: t('queue.col.parties'),
+      colId: 'parties',
+      width: 160,
+      valueGetter: (p) => (p.data ? partiesText(t, p.data.partyNames) : ''),
+      tooltipValueGetter: (p) => (typeof p.value === 'string' ? p.value : ''),
+    },
     { headerName: t('queue.col.summary'), field: 'summary', flex: 1, minWidth: 240, tooltipField: 'summary' },
     {
       headerName: t('queue.col.place'),

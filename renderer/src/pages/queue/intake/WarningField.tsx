@@ -2,7 +2,8 @@ import { Alert, Form, Input, Radio, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { WARNING_LEVELS, type WarningLevel } from '../../../../../shared/domain/disputeStatus';
 import { proposeWarning, warningOverride, type WarningProposal } from '../../../../../shared/domain/warningRules';
-import { WARNING_COLORS, warningText } from '../queueFormat';
+import { warningText } from '../../../lib/labels';
+import { WARNING_COLORS } from '../queueFormat';
 import type { IntakeValues } from './intakeValues';
 
 /** The rules' colour for what has been typed so far (the same rules the core applies). */
