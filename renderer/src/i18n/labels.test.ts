@@ -1,11 +1,12 @@
 import { createInstance, type TFunction } from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { DISPUTE_CATEGORIES, DISPUTE_SOURCES, DISPUTE_STATUSES, WARNING_LEVELS } from '../../../shared/domain/disputeStatus';
+import { deadlineBasis } from '../../../shared/domain/deadlines';
 import { ID_NUMBER_PROBLEM_ZH } from '../../../shared/domain/idNumber';
 import { PARTY_PHONE_MESSAGE, PHONE_MESSAGE } from '../../../shared/domain/phoneNumbers';
 import { SERVICE_POINT_CATEGORY_CODES, servicePointLabel } from '../../../shared/domain/servicePoints';
 import { ACTION_LABELS, REFERRAL_LABELS, REFERRALS, SOURCE_LABELS, STATUS_LABELS, WARNING_LABELS, WORKFLOW_ACTIONS } from '../../../shared/domain/workflow';
-import { CATEGORY_KEYS, categoryText, outcomeText, partiesText, referralText, servicePointCategoryText, sourceText, statusText, warningName } from '../lib/labels';
+import { CATEGORY_KEYS, categoryText, deadlineBasisText, outcomeText, partiesText, referralText, servicePointCategoryText, sourceText, statusText, warningName } from '../lib/labels';
 import { en } from './en';
 import { zhCN } from './zh-CN';
 
@@ -82,5 +83,13 @@ describe('labels through t()', () => {
     expect(partiesText(await tFor('zh-CN'), { ...names, respondent: '', moreRespondents: false })).toBe('刘*');
     expect(partiesText(await tFor('en'), names)).toBe('刘* v. 张* et al.');
     expect((await tFor('en'))('map.legend.warning', { level: (await tFor('en'))('queue.warning.blue') })).toBe('Blue warning');
+  });
+
+  it('says how a deadline was counted: the core’s words in Chinese, English words in English', async () => {
+    for (const rule of [{ days: 30, workingDays: false }, { days: 15, workingDays: true }]) {
+      expect(deadlineBasisText(await tFor('zh-CN'), deadlineBasis(rule))).toBe(deadlineBasis(rule));
+    }
+    expect(deadlineBasisText(await tFor('en'), deadlineBasis({ days: 15, workingDays: true }))).toBe('15 working days from acceptance');
+    expect(deadlineBasisText(await tFor('en'), '另行约定')).toBe('另行约定');
   });
 });

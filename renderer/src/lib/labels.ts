@@ -5,6 +5,7 @@ import type { DivisionLevel } from '../../../shared/domain/divisionCodes';
 import { DIVISION_LEVELS } from '../../../shared/domain/divisionCodes';
 import { DISPUTE_CATEGORIES, type DisputeCategory, type DisputeSource, type DisputeStatus, type WarningLevel } from '../../../shared/domain/disputeStatus';
 import { isServicePointCategory } from '../../../shared/domain/servicePoints';
+import { basisRule } from '../../../shared/domain/deadlines';
 import { REFERRALS, type Referral } from '../../../shared/domain/workflow';
 
 /*
@@ -72,6 +73,13 @@ export function referralText(t: TFunction, referral: string): string {
 /** What a concluded case came to (the core's outcome code: agreement | failed). */
 export function outcomeText(t: TFunction, outcome: string): string {
   return outcome === 'agreement' || outcome === 'failed' ? t(`case.outcomeKind.${outcome}`) : outcome;
+}
+
+/** How a case's deadline was counted (stored as the core's words: 受理之日起30日). */
+export function deadlineBasisText(t: TFunction, basis: string): string {
+  const rule = basisRule(basis);
+  if (!rule) return basis;
+  return rule.workingDays ? t('case.basisWorkingDays', { count: rule.days }) : t('case.basisDays', { count: rule.days });
 }
 
 /** A service point's category by its code (the core's categoryName is Chinese only). */

@@ -13,6 +13,8 @@ export default {
   daysLeft: '{{count}} days left',
   daysOver: '{{count}} days over',
   judicialDeadline: 'Judicial confirmation by',
+  basisDays: '{{count}} days from acceptance',
+  basisWorkingDays: '{{count}} working days from acceptance',
   mediator: 'Mediator',
   facts: 'Facts',
   summary: 'Summary',

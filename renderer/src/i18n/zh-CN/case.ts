@@ -13,6 +13,9 @@ export default {
   daysLeft: '剩 {{count}} 天',
   daysOver: '超期 {{count}} 天',
   judicialDeadline: '申请司法确认截止',
+  // How the deadline was counted: the core's words (shared/domain/deadlines deadlineBasis).
+  basisDays: '受理之日起{{count}}日',
+  basisWorkingDays: '受理之日起{{count}}个工作日',
   mediator: '调解员',
   facts: '基本情况',
   summary: '简要情况',

@@ -1,7 +1,7 @@
 import { Descriptions, Flex, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { DisputeDetail } from '../../../../shared/contract';
-import { categoryText, sourceText, statusText, warningText } from '../../lib/labels';
+import { categoryText, deadlineBasisText, sourceText, statusText, warningText } from '../../lib/labels';
 import { chinaDay, WARNING_COLORS } from '../queue/queueFormat';
 
 /** Case number, status, colour and the deadlines that matter today. */
@@ -40,7 +40,7 @@ export function CaseHeader({ detail: d }: { detail: DisputeDetail }) {
                   {dl.daysLeft < 0 ? t('case.daysOver', { count: -dl.daysLeft }) : t('case.daysLeft', { count: dl.daysLeft })}
                 </Typography.Text>
               )}
-              {dl.basis && <Typography.Text type="secondary">{t('format.paren', { text: dl.basis })}</Typography.Text>}
+              {dl.basis && <Typography.Text type="secondary">{t('format.paren', { text: deadlineBasisText(t, dl.basis) })}</Typography.Text>}
             </span>
           ) : (
             '—'

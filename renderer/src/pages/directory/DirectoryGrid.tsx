@@ -18,7 +18,7 @@ interface Props {
 /** The directory list: AG Grid's infinite row model, pages of 100 fetched from directory.list. */
 export function DirectoryGrid({ datasource, apiRef, onOpen }: Props) {
   const { t, i18n } = useTranslation();
-  const columnDefs = useMemo(() => directoryColumns(t), [t]);
+  const columnDefs = useMemo(() => directoryColumns(t, i18n.language), [t, i18n.language]);
   const localeText = useMemo(() => ({ ...gridLocale(t), noRowsToShow: t('directory.noRows'), ariaLabelGrid: t('directory.title') }), [t]);
 
   return (

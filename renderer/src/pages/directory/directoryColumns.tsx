@@ -18,13 +18,14 @@ export function pointLevelLabel(t: TFunction, level: string): string {
   return (SERVICE_POINT_LEVELS as readonly string[]).includes(level) ? t(`directory.level.${level as ServicePointLevel}`) : level;
 }
 
-export function directoryColumns(t: TFunction): ColDef<ServicePoint>[] {
+/** The directory's columns; the category's English names are longer than the Chinese, so it widens. */
+export function directoryColumns(t: TFunction, language: string): ColDef<ServicePoint>[] {
   return [
     { colId: 'name', field: 'name', headerName: t('directory.col.name'), flex: 2, minWidth: 200, sortable: true, cellClass: 'gc-dir-name' },
     {
       colId: 'categoryName',
       headerName: t('directory.col.category'),
-      width: 160,
+      width: language === 'zh-CN' ? 160 : 220,
       sortable: true,
       valueGetter: (p) => (p.data ? servicePointCategoryText(t, p.data.category, p.data.categoryName) : ''),
     },

@@ -31,7 +31,7 @@ export function sortColumnState(sort: QueueSort): ColumnState[] {
 /** The queue ledger: AG Grid's infinite row model, 100-row blocks fetched from the core. */
 export const QueueGrid = memo(function QueueGrid({ datasource, initialSort, apiRef, onSortChange, onSelectionChange, onOpen }: Props) {
   const { t, i18n } = useTranslation();
-  const columnDefs = useMemo(() => queueColumns(t), [t]);
+  const columnDefs = useMemo(() => queueColumns(t, i18n.language), [t, i18n.language]);
   const initialSortRef = useRef(initialSort);
   const localeText = useMemo(() => gridLocale(t), [t]);
 

@@ -14,10 +14,13 @@ export function isSortField(colId: string): colId is SortField {
 
 /**
  * The queue's columns (台账 layout). Plain value formatters rather than React cell renderers: a 100-row
- * block paints in one pass, which the keystroke-to-rows budget (300 ms) needs.
+ * block paints in one pass, which the keystroke-to-rows budget (300 ms) needs. English titles and values
+ * ("Escalated to county", "2021-10-28 overdue") are longer than the Chinese: those columns widen in English
+ * rather than cut them.
  */
-export function queueColumns(t: TFunction): ColDef<QueueRow>[] {
+export function queueColumns(t: TFunction, language: string): ColDef<QueueRow>[] {
   const sortable = (colId: SortField): Partial<ColDef<QueueRow>> => ({ colId, sortable: true });
+  const width = (zh: number, other: number) => (language === 'zh-CN' ? zh : other);
   return [
     {
       headerName: t('queue.col.caseNo'),
@@ -30,16 +33,16 @@ export function queueColumns(t: TFunction): ColDef<QueueRow>[] {
       headerName: t('queue.col.warning'),
       field: 'warning',
       ...sortable('warning'),
-      width: 84,
+      width: width(84, 104),
       valueFormatter: (p) => (p.value ? warningText(t, p.value) : ''),
       cellClass: (p) => (p.value ? `gc-warn-cell gc-warn-${String(p.value)}` : ''),
     },
-    { headerName: t('queue.col.status'), field: 'status', width: 92, valueFormatter: (p) => (p.value ? statusText(t, p.value) : '') },
-    { headerName: t('queue.col.category'), field: 'category', width: 100, valueFormatter: (p) => (p.value ? categoryText(t, p.value) : '') },
+    { headerName: t('queue.col.status'), field: 'status', width: width(92, 156), valueFormatter: (p) => (p.value ? statusText(t, p.value) : '') },
+    { headerName: t('queue.col.category'), field: 'category', width: width(100, 164), valueFormatter: (p) => (p.value ? categoryText(t, p.value) : '') },
     {
       headerName: t('queue.col.parties'),
       colId: 'parties',
-      width: 160,
+      width: width(160, 180),
       valueGetter: (p) => (p.data ? partiesText(t, p.data.partyNames) : ''),
       tooltipValueGetter: (p) => (typeof p.value === 'string' ? p.value : ''),
     },
@@ -55,7 +58,7 @@ export function queueColumns(t: TFunction): ColDef<QueueRow>[] {
       headerName: t('queue.col.deadline'),
       field: 'deadline',
       ...sortable('deadline'),
-      width: 132,
+      width: width(132, 168),
       valueFormatter: (p) => {
         if (!p.value || !p.data) return '';
         if (p.data.overdue) return t('queue.overdueMark', { date: p.value });
@@ -68,11 +71,11 @@ export function queueColumns(t: TFunction): ColDef<QueueRow>[] {
       headerName: t('queue.col.registeredAt'),
       field: 'registeredAt',
       ...sortable('registered_at'),
-      width: 112,
+      width: width(112, 120),
       valueFormatter: (p) => chinaDay(p.value),
       cellClass: 'gc-num',
     },
-    { headerName: t('queue.col.source'), field: 'source', width: 96, valueFormatter: (p) => (p.value ? sourceText(t, p.value) : '') },
+    { headerName: t('queue.col.source'), field: 'source', width: width(96, 156), valueFormatter: (p) => (p.value ? sourceText(t, p.value) : '') },
     {
       headerName: t('queue.col.mediator'),
       field: 'mediatorName',
