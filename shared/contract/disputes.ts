@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CHINA_BOUNDS } from '../domain/geometry';
 import { handler } from './define';
 import { CASE_HANDLERS, CASE_WORKERS, DISPATCH_ROLES, INTAKE_ROLES, MEDIATING_ROLES, STAFF_ROLES } from './roles';
 import {
@@ -38,7 +39,7 @@ export const IntakeInput = z
     /** When the case has no grid (yet): the village it belongs to. */
     villageCode: z.string().regex(/^\d{12}$/, '村（社区）代码须为12位数字').optional(),
     /** WGS-84; when given without gridId the grid is found from the point. */
-    location: z.object({ lon: z.number().min(73).max(136), lat: z.number().min(3).max(54) }).strict().optional(),
+    location: z.object({ lon: z.number().min(CHINA_BOUNDS.minLon).max(CHINA_BOUNDS.maxLon), lat: z.number().min(CHINA_BOUNDS.minLat).max(CHINA_BOUNDS.maxLat) }).strict().optional(),
     address: optionalText(200, '纠纷发生地址'),
     summary: TextRequired('纠纷简要情况', 4000),
     amountYuan: z.number('涉及金额须为数字').nonnegative('涉及金额不能为负').max(1e12, '涉及金额过大').optional(),

@@ -3,6 +3,7 @@ import {
   areasOverlap,
   bboxContains,
   bboxesMeet,
+  inChina,
   distanceKm,
   geometryArea,
   geometryAreaKm2,
@@ -78,5 +79,10 @@ describe('boxes', () => {
     expect(bboxContains([0, 0, 1, 1], 1.01, 0.5)).toBe(false);
     expect(bboxesMeet([0, 0, 1, 1], [0.5, 0.5, 2, 2])).toBe(true);
     expect(bboxesMeet([0, 0, 1, 1], [1, 0, 2, 1])).toBe(false);
+  });
+  it('knows where a Chinese coordinate can be (a swapped pair is not)', () => {
+    expect(inChina(112.35, 28.55)).toBe(true);
+    expect(inChina(28.55, 112.35)).toBe(false);
+    expect(inChina(500000, 3100000)).toBe(false);
   });
 });

@@ -22,6 +22,13 @@ export interface MultiPolygonGeometry {
 /** A GeoJSON Polygon or MultiPolygon with [lon, lat] positions. */
 export type AreaGeometry = PolygonGeometry | MultiPolygonGeometry;
 
+/** Where a point in China can lie: outside this box a coordinate is a typo, or longitude and latitude swapped. */
+export const CHINA_BOUNDS = { minLon: 73, maxLon: 136, minLat: 3, maxLat: 54 } as const;
+
+export function inChina(lon: number, lat: number): boolean {
+  return lon >= CHINA_BOUNDS.minLon && lon <= CHINA_BOUNDS.maxLon && lat >= CHINA_BOUNDS.minLat && lat <= CHINA_BOUNDS.maxLat;
+}
+
 /** [minLon, minLat, maxLon, maxLat], as the contract carries it. */
 export type Bbox = [minLon: number, minLat: number, maxLon: number, maxLat: number];
 

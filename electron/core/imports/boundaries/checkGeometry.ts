@@ -1,12 +1,10 @@
 import kinks from '@turf/kinks';
 import { gcj02GeometryToWgs84, roundCoordinate } from '../../../../shared/domain/coordinates';
-import { mapGeometry, type AreaGeometry } from '../../../../shared/domain/geometry';
+import { inChina, mapGeometry, type AreaGeometry } from '../../../../shared/domain/geometry';
 
 export type GeometryVerdict =
   | { ok: true; geometry: AreaGeometry }
   | { ok: false; kind: 'invalid_geometry' | 'self_intersection'; message: string };
-
-const inChina = (x: number, y: number) => x >= 73 && x <= 136 && y >= 3 && y <= 54;
 
 /**
  * A file's geometry → a stored (Multi)Polygon in WGS-84, or why not: wrong type, rings that are not closed

@@ -3,6 +3,7 @@ import { Col, Form, Input, InputNumber, Modal, Row, Select, TreeSelect, message 
 import { useTranslation } from 'react-i18next';
 import type { ServicePoint } from '../../../../shared/contract/directory';
 import { isServicePhone } from '../../../../shared/domain/phoneNumbers';
+import { CHINA_BOUNDS } from '../../../../shared/domain/geometry';
 import { SERVICE_POINT_CATEGORY_CODES, servicePointCategory, type ServicePointCategory, type ServicePointLevel } from '../../../../shared/domain/servicePoints';
 import { call, CoreError } from '../../api/client';
 import { errorText } from '../../lib/errorText';
@@ -170,12 +171,12 @@ export function PointFormModal({ open, point, divisions, onClose, onSaved }: Pro
                 }),
               ]}
             >
-              <InputNumber min={73} max={136} step={0.0001} style={{ width: '100%' }} />
+              <InputNumber min={CHINA_BOUNDS.minLon} max={CHINA_BOUNDS.maxLon} step={0.0001} style={{ width: '100%' }} />
             </Form.Item>
           </Col>
           <Col span={12}>
             <Form.Item name="lat" label={t('directory.form.lat')} dependencies={['lon']}>
-              <InputNumber min={3} max={54} step={0.0001} style={{ width: '100%' }} />
+              <InputNumber min={CHINA_BOUNDS.minLat} max={CHINA_BOUNDS.maxLat} step={0.0001} style={{ width: '100%' }} />
             </Form.Item>
           </Col>
         </Row>
