@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mayCall } from './access';
 import { contract, HANDLER_NAMES } from './index';
-import { ROLES, STAFF_ROLES } from './roles';
+import { CASE_WORKERS, INTAKE_ROLES, LEDGER_READERS, MEDIATING_ROLES, ROLES, STAFF_ROLES } from './roles';
 
 describe('mayCall: who may call what, read from the contract', () => {
   it('opens public handlers to everyone, signed in or not', () => {
@@ -47,5 +47,15 @@ describe('mayCall: who may call what, read from the contract', () => {
       const access = contract[name].access;
       expect(access === 'public' ? [] : access.filter((r) => !STAFF_ROLES.includes(r)), name).toEqual([]);
     }
+  });
+});
+
+describe('the role groups', () => {
+  it('are what their names say', () => {
+    expect(STAFF_ROLES).toEqual(['admin', 'director', 'dispatcher', 'mediator', 'grid_worker', 'leader']);
+    expect(CASE_WORKERS).toEqual(['admin', 'director', 'dispatcher', 'mediator', 'grid_worker']);
+    expect(INTAKE_ROLES).toEqual(['admin', 'director', 'dispatcher', 'grid_worker']);
+    expect(LEDGER_READERS).toEqual(['admin', 'director', 'dispatcher', 'mediator', 'leader']);
+    expect(MEDIATING_ROLES).toEqual(['admin', 'director', 'mediator']);
   });
 });
