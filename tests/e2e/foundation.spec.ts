@@ -93,6 +93,9 @@ test.describe('foundation: log in, see the division tree with Yiyang-scale count
 
   test('the wall account is refused personal data at the core', async ({ page }) => {
     await login(page, 'wall');
+    // Its menu offers only what the contract lets it call: the map, not the dispute ledger.
+    await expect(page.getByTestId('nav-map')).toBeVisible();
+    await expect(page.getByTestId('nav-queue')).toHaveCount(0);
     const token = await page.evaluate(() => sessionStorage.getItem('gridConsole.sessionToken'));
     const res = await page.request.post('/api/call/accounts.list', { data: {}, headers: { authorization: `Bearer ${token}` } });
     expect(res.status()).toBe(403);
