@@ -31,6 +31,7 @@ const CHROME = [
   '[data-testid=map-legend]',
   '[data-testid=map-layer-panel]',
   '[data-testid=queue-total]',
+  '[data-testid=intake-warning-proposal]',
 ].join(', ');
 
 /** Data that sits inside chrome elements: names from the node's data. */
@@ -158,6 +159,11 @@ test('in English, the chrome of the main pages shows no Chinese and no cut colum
   // The intake form, too (a page of labels).
   await page.goto('/#/queue/new');
   await expect(page.getByTestId('intake-page')).toBeVisible();
+  // The rules' reasons, too, are said in English.
+  await page.getByLabel('Category').click();
+  await page.keyboard.type('Marriage');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('intake-warning-proposal')).toContainText('Marriage & family disputes are watched from the start');
   expect(await chineseInChrome(page, names), 'Chinese in the English intake form').toEqual([]);
 });
 

@@ -3,10 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { DISPUTE_CATEGORIES, DISPUTE_SOURCES, DISPUTE_STATUSES, WARNING_LEVELS } from '../../../shared/domain/disputeStatus';
 import { deadlineBasis } from '../../../shared/domain/deadlines';
 import { ID_NUMBER_PROBLEM_ZH } from '../../../shared/domain/idNumber';
+import { proposeWarning } from '../../../shared/domain/warningRules';
 import { PARTY_PHONE_MESSAGE, PHONE_MESSAGE } from '../../../shared/domain/phoneNumbers';
 import { SERVICE_POINT_CATEGORY_CODES, servicePointLabel } from '../../../shared/domain/servicePoints';
 import { ACTION_LABELS, REFERRAL_LABELS, REFERRALS, SOURCE_LABELS, STATUS_LABELS, WARNING_LABELS, WORKFLOW_ACTIONS } from '../../../shared/domain/workflow';
-import { CATEGORY_KEYS, categoryText, deadlineBasisText, outcomeText, partiesText, referralText, servicePointCategoryText, sourceText, statusText, warningName } from '../lib/labels';
+import { CATEGORY_KEYS, categoryText, deadlineBasisText, warningFactorText, outcomeText, partiesText, referralText, servicePointCategoryText, sourceText, statusText, warningName } from '../lib/labels';
 import { en } from './en';
 import { zhCN } from './zh-CN';
 
@@ -83,6 +84,17 @@ describe('labels through t()', () => {
     expect(partiesText(await tFor('zh-CN'), { ...names, respondent: '', moreRespondents: false })).toBe('刘*');
     expect(partiesText(await tFor('en'), names)).toBe('刘* v. 张* et al.');
     expect((await tFor('en'))('map.legend.warning', { level: (await tFor('en'))('queue.warning.blue') })).toBe('Blue warning');
+  });
+
+  it('says what the warning rules saw: the core’s reasons word for word in Chinese, English words in English', async () => {
+    const p = proposeWarning({ category: '婚姻家庭', summary: '扬言持刀，准备上访', peopleInvolved: 12, amountYuan: 2_000_000, repeatVisits: 3 });
+    expect(p.factors).toHaveLength(p.reasons.length);
+    const zh = await tFor('zh-CN');
+    expect(p.factors.map((f) => warningFactorText(zh, f))).toEqual(p.reasons);
+    const en = await tFor('en');
+    for (const f of p.factors) expect(CJK.test(warningFactorText(en, f).replace(/“.*”/, '')), JSON.stringify(f)).toBe(false);
+    expect(warningFactorText(en, p.factors.at(-1)!)).toBe('Marriage & family disputes are watched from the start');
+    expect(p.factors.map((f) => warningFactorText(en, f))).toContain('2,000,000 yuan at stake (1,000,000 or more)');
   });
 
   it('says how a deadline was counted: the core’s words in Chinese, English words in English', async () => {

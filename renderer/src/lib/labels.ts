@@ -6,6 +6,7 @@ import { DIVISION_LEVELS } from '../../../shared/domain/divisionCodes';
 import { DISPUTE_CATEGORIES, type DisputeCategory, type DisputeSource, type DisputeStatus, type WarningLevel } from '../../../shared/domain/disputeStatus';
 import { isServicePointCategory } from '../../../shared/domain/servicePoints';
 import { basisRule } from '../../../shared/domain/deadlines';
+import { warningReasonText, type WarningFactor } from '../../../shared/domain/warningRules';
 import { REFERRALS, type Referral } from '../../../shared/domain/workflow';
 
 /*
@@ -80,6 +81,23 @@ export function deadlineBasisText(t: TFunction, basis: string): string {
   const rule = basisRule(basis);
   if (!rule) return basis;
   return rule.workingDays ? t('case.basisWorkingDays', { count: rule.days }) : t('case.basisDays', { count: rule.days });
+}
+
+/** One thing the warning rules saw ("案情含“扬言”" / "the summary says “扬言”"). */
+export function warningFactorText(t: TFunction, f: WarningFactor): string {
+  switch (f.kind) {
+    case 'keywords':
+      return t('intake.warning.factor.keywords', { words: f.words.join(t('intake.warning.wordJoin')) });
+    case 'people':
+      return t('intake.warning.factor.people', { count: f.count, threshold: String(f.threshold) });
+    case 'amount':
+      return t('intake.warning.factor.amount', { yuan: String(f.yuan), threshold: String(f.threshold), wan: String(f.threshold / 10_000) });
+    case 'repeatVisits':
+      return t('intake.warning.factor.repeatVisits', { count: f.count });
+    case 'watchedCategory':
+      // Chinese says the rule's own sentence; other languages name the category.
+      return t('intake.warning.factor.watchedCategory', { category: categoryText(t, f.category), reason: warningReasonText(f) });
+  }
 }
 
 /** A service point's category by its code (the core's categoryName is Chinese only). */

@@ -49,6 +49,15 @@ export default {
     level: 'Warning level',
     reason: 'Reason for the change',
     reasonRequired: 'Differs from the rules: give a reason',
+    factor: {
+      keywords: 'the summary says “{{words}}”',
+      people: '{{count}} people involved ({{threshold}} or more)',
+      amount: '{{yuan, number}} yuan at stake ({{threshold, number}} or more)',
+      repeatVisits: 'came {{count}} times before',
+      watchedCategory: '{{category}} disputes are watched from the start',
+    },
+    wordJoin: ', ',
+    reasonJoin: '; ',
   },
   duplicates: {
     title: 'These parties already have {{count}} open case(s) in this grid',

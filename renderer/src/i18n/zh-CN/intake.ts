@@ -45,6 +45,16 @@ export default {
     level: '预警等级',
     reason: '调整预警的理由',
     reasonRequired: '与规则建议不同，须填写理由',
+    // What the rules saw, in the core's words (shared/domain/warningRules warningReasonText).
+    factor: {
+      keywords: '案情含“{{words}}”',
+      people: '涉及{{count}}人（{{threshold}}人以上）',
+      amount: '涉及金额{{yuan}}元（{{wan}}万元以上）',
+      repeatVisits: '重复来访{{count}}次',
+      watchedCategory: '{{reason}}',
+    },
+    wordJoin: '、',
+    reasonJoin: '；',
   },
   duplicates: {
     title: '同一网格内这些当事人已有 {{count}} 件在办案件',

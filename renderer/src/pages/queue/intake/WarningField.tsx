@@ -2,14 +2,14 @@ import { Alert, Form, Input, Radio, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { WARNING_LEVELS, type WarningLevel } from '../../../../../shared/domain/disputeStatus';
 import { proposeWarning, warningOverride, type WarningProposal } from '../../../../../shared/domain/warningRules';
-import { warningText } from '../../../lib/labels';
+import { warningFactorText, warningText } from '../../../lib/labels';
 import { WARNING_COLORS } from '../queueFormat';
 import type { IntakeValues } from './intakeValues';
 
 /** The rules' colour for what has been typed so far (the same rules the core applies). */
 export function useProposedWarning(): WarningProposal {
   const v = Form.useWatch<IntakeValues | undefined>([]);
-  if (!v?.category) return { level: 'none', reasons: [] };
+  if (!v?.category) return { level: 'none', reasons: [], factors: [] };
   return proposeWarning({
     category: v.category,
     summary: v.summary ?? '',
@@ -40,7 +40,7 @@ export function WarningField({ proposal }: { proposal: WarningProposal }) {
           <Space wrap>
             {t('intake.warning.proposed')}
             <Tag color={WARNING_COLORS[proposal.level]}>{warningText(t, proposal.level)}</Tag>
-            <Typography.Text type="secondary">{proposal.reasons.join('；') || t('intake.warning.noReason')}</Typography.Text>
+            <Typography.Text type="secondary">{proposal.factors.map((f) => warningFactorText(t, f)).join(t('intake.warning.reasonJoin')) || t('intake.warning.noReason')}</Typography.Text>
           </Space>
         }
       />
