@@ -58,7 +58,7 @@ export function queueColumns(t: TFunction, language: string): ColDef<QueueRow>[]
       headerName: t('queue.col.deadline'),
       field: 'deadline',
       ...sortable('deadline'),
-      width: width(132, 168),
+      width: width(150, 168),
       valueFormatter: (p) => {
         if (!p.value || !p.data) return '';
         if (p.data.overdue) return t('queue.overdueMark', { date: p.value });
