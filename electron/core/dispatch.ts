@@ -10,6 +10,7 @@ import {
   type HandlerName,
   type HandlerSpec,
 } from '../../shared/contract';
+import { mayCall } from '../../shared/contract/access';
 import { auditedWrite, type Audit } from './audit/auditedWrite';
 import type { NodeState } from './node/nodeState';
 import type { HandlerContext, HandlerImpls } from './context';
@@ -46,7 +47,7 @@ export function createDispatcher(db: Knex, env: CoreEnv, node: NodeState, impls:
     if (spec.access !== 'public') {
       session = meta.token ? await resolveSession(db, meta.token, now) : null;
       if (!session) throw new CoreError('NO_SESSION', '未登录或登录已过期，请重新登录');
-      if (!spec.access.includes(session.account.role)) {
+      if (!mayCall(session.account.role, name)) {
         throw new CoreError('FORBIDDEN', `当前角色无权执行此操作（${name}）`);
       }
     } else if (meta.token) {

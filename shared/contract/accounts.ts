@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { handler } from './define';
+import { ADMIN_ONLY, Role } from './roles';
 import { Account } from './session';
-import { Role } from './roles';
 import { DivisionCode } from '../domain/divisionCodes';
 
 export const accountHandlers = {
@@ -9,7 +9,7 @@ export const accountHandlers = {
     summary: 'All staff accounts of this node.',
     input: z.object({}).strict(),
     output: z.object({ accounts: z.array(Account.extend({ disabled: z.boolean() })) }),
-    access: ['admin'],
+    access: ADMIN_ONLY,
     writes: false,
   }),
   'accounts.create': handler({
@@ -25,7 +25,7 @@ export const accountHandlers = {
       password: z.string().min(10, '密码至少10位').max(256),
     }),
     output: Account,
-    access: ['admin'],
+    access: ADMIN_ONLY,
     writes: true,
   }),
 };

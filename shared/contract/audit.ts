@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { handler } from './define';
+import { ADMIN_ONLY, LEAD_ROLES } from './roles';
 
 export const AuditEntry = z.object({
   seq: z.number().int(),
@@ -38,14 +39,14 @@ export const auditHandlers = {
       })
       .strict(),
     output: z.object({ entries: z.array(AuditEntry) }),
-    access: ['admin', 'director'],
+    access: LEAD_ROLES,
     writes: false,
   }),
   'audit.verify': handler({
     summary: 'Recompute the hash chain of the whole audit log and report every edited, missing or broken entry.',
     input: z.object({}).strict(),
     output: AuditVerifyResult,
-    access: ['admin'],
+    access: ADMIN_ONLY,
     writes: false,
   }),
 };

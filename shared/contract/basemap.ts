@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { handler } from './define';
-import { ALL_ROLES } from './roles';
+import { ALL_ROLES, ADMIN_ONLY } from './roles';
 import { Bbox } from './map';
 
 /**
@@ -50,14 +50,14 @@ export const basemapHandlers = {
       })
       .strict(),
     output: MbtilesSet,
-    access: ['admin'],
+    access: ADMIN_ONLY,
     writes: true,
   }),
   'basemap.removeMbtiles': handler({
     summary: 'Unregister an MBTiles package (the file itself is left alone).',
     input: z.object({ id: z.number().int().positive() }).strict(),
     output: z.object({ ok: z.literal(true) }),
-    access: ['admin'],
+    access: ADMIN_ONLY,
     writes: true,
   }),
   'basemap.setWmts': handler({
@@ -71,7 +71,7 @@ export const basemapHandlers = {
       })
       .strict(),
     output: WmtsConfig,
-    access: ['admin'],
+    access: ADMIN_ONLY,
     writes: true,
   }),
 };

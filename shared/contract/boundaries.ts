@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { handler } from './define';
+import { ADMIN_ONLY } from './roles';
 
 /** Importing division outlines and grid boundaries from GIS files, with a validation report. */
 
@@ -68,7 +69,7 @@ export const boundaryHandlers = {
         path: ['format'],
       }),
     output: BoundaryImportReport,
-    access: ['admin'],
+    access: ADMIN_ONLY,
     writes: true,
   }),
 };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { handler } from './define';
+import { ADMIN_ONLY, STAFF_ROLES } from './roles';
 import { DateString } from './disputes/schemas';
-import { READERS } from './disputes/cases';
 
 /**
  * The working-day calendar: China's holidays come built in (chinese-days); the admin overrides single
@@ -13,7 +13,7 @@ export const calendarHandlers = {
     summary: 'Working-day overrides the admin set on top of the built-in holiday calendar (chinese-days), for a year.',
     input: z.object({ year: z.number().int().min(2000).max(2100) }).strict(),
     output: z.object({ overrides: z.array(z.object({ date: z.string(), isWorkday: z.boolean(), note: z.string().nullable() })) }),
-    access: READERS,
+    access: STAFF_ROLES,
     writes: false,
   }),
   'calendar.overrides.set': handler({
@@ -22,7 +22,7 @@ export const calendarHandlers = {
       .object({ date: DateString, isWorkday: z.boolean('请选择是否为工作日'), note: z.string().trim().max(100).optional(), remove: z.boolean().default(false) })
       .strict(),
     output: z.object({ ok: z.literal(true) }),
-    access: ['admin'],
+    access: ADMIN_ONLY,
     writes: true,
   }),
 };

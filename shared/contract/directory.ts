@@ -1,13 +1,11 @@
 import { z } from 'zod';
+import { CHINA_BOUNDS } from '../domain/geometry';
 import { handler } from './define';
-import { ALL_ROLES } from './roles';
+import { ALL_ROLES, DIRECTORY_EDITORS } from './roles';
 import { DivisionCode } from '../domain/divisionCodes';
 import { DISPUTE_CATEGORIES } from '../domain/disputeStatus';
 import { ServicePointCategorySchema, ServicePointLevelSchema } from '../domain/servicePoints';
 import { PHONE_MESSAGE, isServicePhone } from '../domain/phoneNumbers';
-
-/** Roles that may change the directory; every other role reads it. */
-export const DIRECTORY_EDITORS = ['admin', 'director', 'dispatcher'] as const;
 
 export const ServicePoint = z.object({
   id: z.number().int(),
@@ -50,8 +48,8 @@ export const ServicePointFields = z.object({
   divisionCode: DivisionCode,
   address: optionalText(120, '地址'),
   /** WGS-84. Both or neither; when given, must lie inside the division's boundary (if it has one). */
-  lon: z.number().min(73, '经度超出中国范围').max(136, '经度超出中国范围').nullable().optional(),
-  lat: z.number().min(3, '纬度超出中国范围').max(54, '纬度超出中国范围').nullable().optional(),
+  lon: z.number().min(CHINA_BOUNDS.minLon, '经度超出中国范围').max(CHINA_BOUNDS.maxLon, '经度超出中国范围').nullable().optional(),
+  lat: z.number().min(CHINA_BOUNDS.minLat, '纬度超出中国范围').max(CHINA_BOUNDS.maxLat, '纬度超出中国范围').nullable().optional(),
   phone: z
     .string()
     .trim()
@@ -156,8 +154,8 @@ export const directoryHandlers = {
     input: z
       .object({
         disputeId: z.number().int().positive().optional(),
-        lon: z.number().min(73).max(136).optional(),
-        lat: z.number().min(3).max(54).optional(),
+        lon: z.number().min(CHINA_BOUNDS.minLon).max(CHINA_BOUNDS.maxLon).optional(),
+        lat: z.number().min(CHINA_BOUNDS.minLat).max(CHINA_BOUNDS.maxLat).optional(),
         /** Overrides the dispute's category; without one, every kind of help. */
         disputeCategory: z.enum(DISPUTE_CATEGORIES).optional(),
         limit: z.number().int().min(1).max(50).default(10),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CHINA_BOUNDS } from '../domain/geometry';
 import { handler } from './define';
 import { ALL_ROLES } from './roles';
 import { DivisionCode } from '../domain/divisionCodes';
@@ -21,8 +22,8 @@ export const Quantization = z.object({
 const Zoom = z.number().int('缩放级别须为整数').min(0, '缩放级别须为0-20').max(20, '缩放级别须为0-20');
 /** [minLon, minLat, maxLon, maxLat] */
 export const Bbox = z.tuple([z.number(), z.number(), z.number(), z.number()]);
-const Lon = z.number().min(73, '经度超出中国范围').max(136, '经度超出中国范围');
-const Lat = z.number().min(3, '纬度超出中国范围').max(54, '纬度超出中国范围');
+const Lon = z.number().min(CHINA_BOUNDS.minLon, '经度超出中国范围').max(CHINA_BOUNDS.maxLon, '经度超出中国范围');
+const Lat = z.number().min(CHINA_BOUNDS.minLat, '纬度超出中国范围').max(CHINA_BOUNDS.maxLat, '纬度超出中国范围');
 
 export const BoundaryLayer = z.object({
   /** Changes whenever the boundaries change: cache by (level, parentCode, detail, version). */

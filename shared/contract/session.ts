@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { handler } from './define';
-import { Role, ALL_ROLES } from './roles';
+import { ALL_ROLES, Role } from './roles';
 
 export const Account = z.object({
   id: z.number().int(),

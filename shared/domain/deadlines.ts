@@ -40,6 +40,17 @@ export function describeRule(rule: DeadlineRule): string {
   return `${rule.days}${rule.workingDays ? '个工作日' : '日'}`;
 }
 
+/** How a case's deadline was counted, as stored with it: 受理之日起30日, 受理之日起15个工作日. */
+export function deadlineBasis(rule: Pick<DeadlineRule, 'days' | 'workingDays'>): string {
+  return `受理之日起${describeRule({ category: null, warning: null, ...rule })}`;
+}
+
+/** The rule a stored basis says (for a label in another language); null for a basis of another form. */
+export function basisRule(basis: string): Pick<DeadlineRule, 'days' | 'workingDays'> | null {
+  const m = /^受理之日起(\d+)(个工作日|日)$/.exec(basis);
+  return m ? { days: Number(m[1]), workingDays: m[2] === '个工作日' } : null;
+}
+
 /** The deadline (YYYY-MM-DD) for a case accepted on `acceptedOn`. */
 export function mediationDeadline(acceptedOn: string, rule: DeadlineRule, overrides?: WorkdayOverrides): string {
   return rule.workingDays ? addWorkingDays(acceptedOn, rule.days, overrides) : addCalendarDays(acceptedOn, rule.days);

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { decodeArcs, decodeCodes, decodeInts, decodePoints, decodeShapes, encodeArcs, encodeCodes, encodeInts, encodePoints, encodeShapes, IntReader, IntWriter, ringFromArcs } from './mapEncoding';
-import { placeInArea, segmentsCross, areasOverlap, type AreaGeometry } from './geometry';
 
 describe('map encoding', () => {
   it('round-trips integers of every size and sign in URL-safe characters', () => {
@@ -43,26 +42,5 @@ describe('codes and id lists', () => {
     const ids = [17, 3, 19000, 4, 4];
     expect(decodeInts(encodeInts(ids, true), true)).toEqual(ids);
     expect(decodeInts(encodeInts([0, 8, 2], false), false)).toEqual([0, 8, 2]);
-  });
-});
-
-describe('geometry', () => {
-  const square: AreaGeometry = { type: 'Polygon', coordinates: [[[0, 0], [2, 0], [2, 2], [0, 2], [0, 0]], [[0.5, 0.5], [1, 0.5], [1, 1], [0.5, 1], [0.5, 0.5]]] };
-  it('places points inside, on edges, in holes and outside', () => {
-    expect(placeInArea(1.5, 1.5, square)).toBe('in');
-    expect(placeInArea(2, 1, square)).toBe('on');
-    expect(placeInArea(0.75, 0.75, square)).toBe('out');
-    expect(placeInArea(0.5, 0.75, square)).toBe('on');
-    expect(placeInArea(3, 1, square)).toBe('out');
-  });
-  it('tells touching areas from overlapping ones', () => {
-    const a: AreaGeometry = { type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]]] };
-    const touching: AreaGeometry = { type: 'Polygon', coordinates: [[[1, 0], [2, 0], [2, 1], [1, 1], [1, 0]]] };
-    const cross: AreaGeometry = { type: 'Polygon', coordinates: [[[0.5, -1], [0.6, -1], [0.6, 2], [0.5, 2], [0.5, -1]]] };
-    expect(areasOverlap(a, touching)).toBe(false);
-    expect(areasOverlap(a, cross)).toBe(true);
-    expect(areasOverlap(a, a)).toBe(true);
-    expect(segmentsCross([0, 0], [1, 1], [0, 1], [1, 0])).toBe(true);
-    expect(segmentsCross([0, 0], [1, 0], [1, 0], [2, 0])).toBe(false);
   });
 });

@@ -7,6 +7,8 @@
  * Boundaries are a topology: every edge shared by two neighbours is stored once (an "arc") and referenced
  * by both, so simplification can never open a gap between them.
  */
+
+import type { LonLat } from './geometry';
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 const VALUE_OF = new Int8Array(128).fill(-1);
 for (let i = 0; i < ALPHABET.length; i++) VALUE_OF[ALPHABET.charCodeAt(i)] = i;
@@ -65,7 +67,6 @@ export interface Quantization {
   translate: [number, number];
 }
 
-export type LonLat = [number, number];
 
 /** Arcs: for each arc, its point count, then the first point and the deltas of the others. */
 export function encodeArcs(arcs: ReadonlyArray<ReadonlyArray<readonly [number, number]>>): string {

@@ -2,7 +2,8 @@
  * Turning the map handlers' compact layers back into shapes and points, for the renderer (and tests).
  * Types are structural so this file needs neither zod nor the contract.
  */
-import { decodeArcs, decodeCodes, decodeInts, decodePoints, decodeShapes, ringFromArcs, type LonLat, type Quantization } from './mapEncoding';
+import { decodeArcs, decodeCodes, decodeInts, decodePoints, decodeShapes, ringFromArcs, type Quantization } from './mapEncoding';
+import type { LonLat } from './geometry';
 
 export interface EncodedBoundaryLayer {
   quantization: Quantization;

@@ -12,7 +12,6 @@ export type ServicePointLevel = (typeof SERVICE_POINT_LEVELS)[number];
 export interface ServicePointCategoryInfo {
   code: string;
   zh: string;
-  en: string;
   /** The level a point of this category usually sits at (the first of `levels`). */
   level: ServicePointLevel;
   /** Every level a point of this category may sit at. */
@@ -20,27 +19,15 @@ export interface ServicePointCategoryInfo {
 }
 
 export const SERVICE_POINT_CATEGORIES = [
-  {
-    code: 'governance_center',
-    zh: '综治中心',
-    en: 'Comprehensive governance center',
-    level: 'township',
-    levels: ['township', 'city', 'county', 'village'],
-  },
-  { code: 'legal_center', zh: '公共法律服务中心', en: 'Public legal service center', level: 'county', levels: ['county', 'city'] },
-  { code: 'legal_station', zh: '公共法律服务工作站', en: 'Public legal service station', level: 'township', levels: ['township'] },
-  { code: 'legal_point', zh: '公共法律服务工作点', en: 'Public legal service point', level: 'village', levels: ['village'] },
-  { code: 'legal_volunteer', zh: '法律服务志愿点', en: 'Legal volunteer point', level: 'grid', levels: ['grid', 'village'] },
-  {
-    code: 'counseling_room',
-    zh: '心理咨询室',
-    en: 'Psychological counselling room',
-    level: 'township',
-    levels: ['township', 'county', 'village'],
-  },
-  { code: 'grid_counseling', zh: '网格心理服务点', en: 'Grid psychological service point', level: 'grid', levels: ['grid'] },
-  { code: 'patrol_team', zh: '义务巡逻队', en: 'Volunteer patrol team', level: 'village', levels: ['village', 'township'] },
-  { code: 'police_room', zh: '警务室', en: 'Police room', level: 'village', levels: ['village', 'township'] },
+  { code: 'governance_center', zh: '综治中心', level: 'township', levels: ['township', 'city', 'county', 'village'] },
+  { code: 'legal_center', zh: '公共法律服务中心', level: 'county', levels: ['county', 'city'] },
+  { code: 'legal_station', zh: '公共法律服务工作站', level: 'township', levels: ['township'] },
+  { code: 'legal_point', zh: '公共法律服务工作点', level: 'village', levels: ['village'] },
+  { code: 'legal_volunteer', zh: '法律服务志愿点', level: 'grid', levels: ['grid', 'village'] },
+  { code: 'counseling_room', zh: '心理咨询室', level: 'township', levels: ['township', 'county', 'village'] },
+  { code: 'grid_counseling', zh: '网格心理服务点', level: 'grid', levels: ['grid'] },
+  { code: 'patrol_team', zh: '义务巡逻队', level: 'village', levels: ['village', 'township'] },
+  { code: 'police_room', zh: '警务室', level: 'village', levels: ['village', 'township'] },
 ] as const satisfies readonly ServicePointCategoryInfo[];
 
 export type ServicePointCategory = (typeof SERVICE_POINT_CATEGORIES)[number]['code'];
@@ -62,10 +49,12 @@ export function isServicePointCategory(code: string): code is ServicePointCatego
   return BY_CODE.has(code);
 }
 
-/** The Chinese label, or the code itself for a category this version does not know (e.g. from a newer node). */
-export function servicePointLabel(code: string, lang: 'zh' | 'en' = 'zh'): string {
-  const c = BY_CODE.get(code);
-  return c ? c[lang] : code;
+/**
+ * The Chinese label (the core's exports, printouts and messages), or the code itself for a category this
+ * version does not know (e.g. from a newer node). The UI's labels, English included, are its own i18n's.
+ */
+export function servicePointLabel(code: string): string {
+  return BY_CODE.get(code)?.zh ?? code;
 }
 
 /** Whether a point of this category may sit at this level (import checks, forms). */

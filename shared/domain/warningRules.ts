@@ -13,9 +13,20 @@ export interface WarningFacts {
   repeatVisits: number;
 }
 
+/** One thing the rules saw, with the colour it calls for: the reasons, apart from their Chinese words. */
+export type WarningFactor =
+  | { kind: 'keywords'; level: WarningLevel; words: string[] }
+  | { kind: 'people'; level: WarningLevel; count: number; threshold: number }
+  | { kind: 'amount'; level: WarningLevel; yuan: number; threshold: number }
+  | { kind: 'repeatVisits'; level: WarningLevel; count: number }
+  | { kind: 'watchedCategory'; level: WarningLevel; category: DisputeCategory };
+
 export interface WarningProposal {
   level: WarningLevel;
+  /** The reasons in the core's words (stored with the case, printed, exported). */
   reasons: string[];
+  /** The same reasons as facts, one per reason, for a label in another language. */
+  factors: WarningFactor[];
 }
 
 const RANK: Record<WarningLevel, number> = { none: 0, blue: 1, yellow: 2, red: 3 };
@@ -41,32 +52,54 @@ const WATCHED_CATEGORIES: Partial<Record<DisputeCategory, string>> = {
   征地拆迁: '征地拆迁纠纷涉及面广',
 };
 
-export function proposeWarning(f: WarningFacts): WarningProposal {
-  let level: WarningLevel = 'none';
-  const reasons: string[] = [];
-  const raise = (to: WarningLevel, reason: string) => {
-    level = higherWarning(level, to);
-    reasons.push(reason);
-  };
+/** A factor in the core's words: 案情含“扬言、持刀”, 涉及35人（30人以上）, 涉及金额150000元（10万元以上）. */
+export function warningReasonText(f: WarningFactor): string {
+  switch (f.kind) {
+    case 'keywords':
+      return `案情含“${f.words.join('、')}”`;
+    case 'people':
+      return `涉及${f.count}人（${f.threshold}人以上）`;
+    case 'amount':
+      return `涉及金额${f.yuan}元（${f.threshold / 10_000}万元以上）`;
+    case 'repeatVisits':
+      return `重复来访${f.count}次`;
+    case 'watchedCategory':
+      return WATCHED_CATEGORIES[f.category] ?? f.category;
+  }
+}
 
+/** The highest threshold reached, with the colour it calls for. */
+function tier(value: number, tiers: ReadonlyArray<readonly [threshold: number, level: WarningLevel]>): readonly [number, WarningLevel] | undefined {
+  return tiers.find(([threshold]) => value >= threshold);
+}
+
+export function proposeWarning(f: WarningFacts): WarningProposal {
+  const factors: WarningFactor[] = [];
   for (const group of WARNING_KEYWORDS) {
     const hits = group.words.filter((w) => f.summary.includes(w));
-    if (hits.length > 0) raise(group.level, `案情含“${hits.join('、')}”`);
+    if (hits.length > 0) factors.push({ kind: 'keywords', level: group.level, words: hits });
   }
-  if (f.peopleInvolved >= 30) raise('red', `涉及${f.peopleInvolved}人（30人以上）`);
-  else if (f.peopleInvolved >= 10) raise('yellow', `涉及${f.peopleInvolved}人（10人以上）`);
-  else if (f.peopleInvolved >= 5) raise('blue', `涉及${f.peopleInvolved}人（5人以上）`);
-
+  const people = tier(f.peopleInvolved, [[30, 'red'], [10, 'yellow'], [5, 'blue']]);
+  if (people) factors.push({ kind: 'people', level: people[1], count: f.peopleInvolved, threshold: people[0] });
   const amount = f.amountYuan ?? 0;
-  if (amount >= 1_000_000) raise('red', `涉及金额${amount}元（100万元以上）`);
-  else if (amount >= 100_000) raise('yellow', `涉及金额${amount}元（10万元以上）`);
-  else if (amount >= 20_000) raise('blue', `涉及金额${amount}元（2万元以上）`);
+  const money = tier(amount, [[1_000_000, 'red'], [100_000, 'yellow'], [20_000, 'blue']]);
+  if (money) factors.push({ kind: 'amount', level: money[1], yuan: amount, threshold: money[0] });
+  const visits = tier(f.repeatVisits, [[3, 'yellow'], [1, 'blue']]);
+  if (visits) factors.push({ kind: 'repeatVisits', level: visits[1], count: f.repeatVisits });
+  if (WATCHED_CATEGORIES[f.category]) factors.push({ kind: 'watchedCategory', level: 'blue', category: f.category });
 
-  if (f.repeatVisits >= 3) raise('yellow', `重复来访${f.repeatVisits}次`);
-  else if (f.repeatVisits >= 1) raise('blue', `重复来访${f.repeatVisits}次`);
+  const level = factors.reduce<WarningLevel>((l, x) => higherWarning(l, x.level), 'none');
+  return { level, reasons: factors.map(warningReasonText), factors };
+}
 
-  const watched = WATCHED_CATEGORIES[f.category];
-  if (watched) raise('blue', watched);
-
-  return { level, reasons };
+/**
+ * Is the chosen colour an override of the rules' proposal, and which way? Any colour other than the
+ * proposal is one: the core then requires a reason and puts it on the timeline with the proposal, and the
+ * intake form shows the reason field from this same rule. Lowering is what matters most (a case the rules
+ * mark red quietly set to none); raising by hand explains itself too.
+ */
+export function warningOverride(proposed: WarningLevel, chosen: WarningLevel): 'lowered' | 'raised' | null {
+  if (RANK[chosen] < RANK[proposed]) return 'lowered';
+  if (RANK[chosen] > RANK[proposed]) return 'raised';
+  return null;
 }

@@ -1,4 +1,5 @@
-import type { Role } from '../contract/roles';
+import { CASE_HANDLERS, CASE_WORKERS, DISPATCH_ROLES, LEAD_ROLES, MEDIATING_ROLES, type Role } from '../contract/roles';
+import { levelOfCode } from './divisionCodes';
 import { DISPUTE_STATUSES, type DisputeStatus, type DisputeCategory, type DisputeSource, type WarningLevel } from './disputeStatus';
 
 /**
@@ -89,46 +90,63 @@ export interface Transition {
   ownOnly: readonly Role[];
 }
 
-const DISPATCH: readonly Role[] = ['admin', 'director', 'dispatcher'];
-const LEAD: readonly Role[] = ['admin', 'director'];
-
 export const TRANSITIONS: Record<WorkflowAction, Transition> = {
-  accept: { action: 'accept', from: ['registered'], to: 'accepted', roles: DISPATCH, ownOnly: [] },
-  decline: { action: 'decline', from: ['registered'], to: 'declined', roles: DISPATCH, ownOnly: [] },
-  assign: { action: 'assign', from: ['accepted'], to: 'assigned', roles: DISPATCH, ownOnly: [] },
-  reassign: { action: 'reassign', from: ['assigned', 'mediating'], to: 'same', roles: DISPATCH, ownOnly: [] },
-  startMediation: { action: 'startMediation', from: ['assigned'], to: 'mediating', roles: [...DISPATCH, 'mediator'], ownOnly: ['mediator'] },
-  reachAgreement: { action: 'reachAgreement', from: ['mediating'], to: 'agreed', roles: [...LEAD, 'mediator'], ownOnly: ['mediator'] },
-  fail: { action: 'fail', from: ['mediating'], to: 'failed', roles: [...LEAD, 'mediator'], ownOnly: ['mediator'] },
-  followUp: {
-    action: 'followUp',
-    from: ['agreed', 'failed'],
-    to: 'followed_up',
-    roles: [...DISPATCH, 'mediator', 'grid_worker'],
-    ownOnly: ['mediator', 'grid_worker'],
-  },
-  close: { action: 'close', from: ['followed_up'], to: 'closed', roles: [...DISPATCH, 'mediator'], ownOnly: ['mediator'] },
-  escalate: { action: 'escalate', from: ['accepted', 'assigned', 'mediating'], to: 'escalated', roles: LEAD, ownOnly: [] },
-  countyAnswer: { action: 'countyAnswer', from: ['escalated'], to: 'computed', roles: LEAD, ownOnly: [] },
-  reopen: { action: 'reopen', from: ['closed', 'declined'], to: 'computed', roles: LEAD, ownOnly: [] },
+  accept: { action: 'accept', from: ['registered'], to: 'accepted', roles: DISPATCH_ROLES, ownOnly: [] },
+  decline: { action: 'decline', from: ['registered'], to: 'declined', roles: DISPATCH_ROLES, ownOnly: [] },
+  assign: { action: 'assign', from: ['accepted'], to: 'assigned', roles: DISPATCH_ROLES, ownOnly: [] },
+  reassign: { action: 'reassign', from: ['assigned', 'mediating'], to: 'same', roles: DISPATCH_ROLES, ownOnly: [] },
+  startMediation: { action: 'startMediation', from: ['assigned'], to: 'mediating', roles: CASE_HANDLERS, ownOnly: ['mediator'] },
+  reachAgreement: { action: 'reachAgreement', from: ['mediating'], to: 'agreed', roles: MEDIATING_ROLES, ownOnly: ['mediator'] },
+  fail: { action: 'fail', from: ['mediating'], to: 'failed', roles: MEDIATING_ROLES, ownOnly: ['mediator'] },
+  followUp: { action: 'followUp', from: ['agreed', 'failed'], to: 'followed_up', roles: CASE_WORKERS, ownOnly: ['mediator', 'grid_worker'] },
+  close: { action: 'close', from: ['followed_up'], to: 'closed', roles: CASE_HANDLERS, ownOnly: ['mediator'] },
+  escalate: { action: 'escalate', from: ['accepted', 'assigned', 'mediating'], to: 'escalated', roles: LEAD_ROLES, ownOnly: [] },
+  countyAnswer: { action: 'countyAnswer', from: ['escalated'], to: 'computed', roles: LEAD_ROLES, ownOnly: [] },
+  reopen: { action: 'reopen', from: ['closed', 'declined'], to: 'computed', roles: LEAD_ROLES, ownOnly: [] },
 };
+
+/** Who is acting, as far as the workflow cares. */
+export interface Actor {
+  role: Role;
+  /** The account's division (its center): a county answers an escalation from its own center. */
+  divisionCode: string;
+  /** Whether the case is the actor's own (assigned to the mediator / in the grid worker's grids). */
+  own: boolean;
+}
+
+/**
+ * The county-answer rule: an escalated case goes up to the county, and the county answers it from its own
+ * center. An account at a township or village center cannot record the answer to its own escalation; a
+ * county or city center can (a city answers for its counties).
+ */
+export function answersForCounty(divisionCode: string): boolean {
+  const level = levelOfCode(divisionCode);
+  return level !== 'township' && level !== 'village';
+}
+
+/** Could this role ever take this action (on some case in the right status)? For filters and hints. */
+export function roleTakesAction(role: Role, action: WorkflowAction): boolean {
+  return TRANSITIONS[action].roles.includes(role);
+}
 
 export type TransitionCheck =
   | { ok: true; transition: Transition }
   | { ok: false; code: 'FORBIDDEN' | 'CONFLICT'; message: string };
 
 /**
- * May `role` take `action` on a case in `status`? `own` says whether the case is the actor's own
- * (assigned to the mediator / in the grid worker's grids). The role is checked first: someone who may
- * never take the action learns nothing about the case's status.
+ * May the actor take `action` on a case in `status`? The role is checked first: someone who may never
+ * take the action learns nothing about the case's status.
  */
-export function checkTransition(action: WorkflowAction, status: DisputeStatus, role: Role, own: boolean): TransitionCheck {
+export function checkTransition(action: WorkflowAction, status: DisputeStatus, actor: Actor): TransitionCheck {
   const t = TRANSITIONS[action];
-  if (!t.roles.includes(role)) {
+  if (!t.roles.includes(actor.role)) {
     return { ok: false, code: 'FORBIDDEN', message: `当前角色无权执行“${ACTION_LABELS[action]}”` };
   }
-  if (t.ownOnly.includes(role) && !own) {
+  if (t.ownOnly.includes(actor.role) && !actor.own) {
     return { ok: false, code: 'FORBIDDEN', message: `只能对本人负责的案件执行“${ACTION_LABELS[action]}”` };
+  }
+  if (action === 'countyAnswer' && !answersForCounty(actor.divisionCode)) {
+    return { ok: false, code: 'FORBIDDEN', message: '县级答复须由县级及以上综治中心作出' };
   }
   if (!t.from.includes(status)) {
     const allowed = t.from.map((s) => STATUS_LABELS[s]).join('、');
@@ -141,9 +159,23 @@ export function checkTransition(action: WorkflowAction, status: DisputeStatus, r
   return { ok: true, transition: t };
 }
 
-/** The actions a role could take on a case in this status (for the case page's buttons). */
-export function availableActions(status: DisputeStatus, role: Role, own: boolean): WorkflowAction[] {
-  return WORKFLOW_ACTIONS.filter((a) => checkTransition(a, status, role, own).ok);
+/** The actions the actor could take on a case in this status (the case page's buttons). */
+export function availableActions(status: DisputeStatus, actor: Actor): WorkflowAction[] {
+  return WORKFLOW_ACTIONS.filter((a) => checkTransition(a, status, actor).ok);
+}
+
+/*
+ * Steps beside the workflow, with their own status rules (the roles are the contract's: mayCall).
+ */
+
+/** A closed case's warning colour is part of its record: reopen the case to change it. */
+export function warningChangeable(status: DisputeStatus): boolean {
+  return status !== 'closed';
+}
+
+/** Mediation sessions are recorded while the case is being mediated. */
+export function mediationRecordable(status: DisputeStatus): boolean {
+  return status === 'mediating';
 }
 
 /** Where a reopened case goes back to. */

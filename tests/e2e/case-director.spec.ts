@@ -74,3 +74,27 @@ test('notes and attachments: a note goes on the timeline, a file is stored and d
   expect(file.suggestedFilename()).toBe('现场说明.txt');
   expect(readFileSync(await file.path(), 'utf8')).toBe(content);
 });
+
+test('a colour below the rules’ proposal needs a reason, and the timeline says it was below', async ({ page, request }) => {
+  const api = await CoreApi.login(request, 'dispatcher');
+  const place = (await queryQueue(api, { statuses: ['accepted'] }, 1)).rows[0];
+  expect(place?.gridId).toBeTruthy();
+  // The rules mark a threat of violence red.
+  const summary = '被申请人酒后扬言要持刀报复申请人一家，邻居已报警。';
+  const intake = { source: 'phone', category: '邻里', parties: [{ side: 'applicant', name: '覃海燕' }], gridId: place?.gridId, summary, allowDuplicate: true };
+  const refused = await api.call('disputes.intake', { ...intake, warning: 'none' });
+  expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'warningReason' } });
+  const { id, warning } = await api.value<{ id: number; warning: string }>('disputes.intake', intake);
+  expect(warning).toBe('red');
+
+  await login(page, 'dispatcher');
+  await page.goto(`/#/cases/${id}`);
+  await page.getByTestId('action-setWarning').click();
+  const form = page.getByTestId('warning-form');
+  await form.getByText('无', { exact: true }).click();
+  await form.getByLabel('预警理由').fill('民警到场核实，系酒后气话，双方已和解。');
+  await pressDialogOk(page);
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(page.getByTestId('case-timeline')).toContainText('预警调整为无（低于规则建议：红色）');
+  await expect(page.getByTestId('case-facts')).toContainText('民警到场核实');
+});

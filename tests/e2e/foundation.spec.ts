@@ -95,6 +95,9 @@ test.describe('foundation: log in, see the division tree with Yiyang-scale count
 
   test('the wall account is refused every handler its role is not granted, at the core', async ({ page, request }) => {
     await login(page, 'wall');
+    // Its menu offers only what the contract lets it call: the map, not the dispute ledger.
+    await expect(page.getByTestId('nav-map')).toBeVisible();
+    await expect(page.getByTestId('nav-queue')).toHaveCount(0);
     const token = await page.evaluate(() => sessionStorage.getItem('gridConsole.sessionToken'));
     expect(token).toMatch(/^\S{20,}$/);
     // Every handler of the contract the wall role is not granted (all the personal-data ones among them),

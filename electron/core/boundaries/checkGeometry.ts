@@ -1,13 +1,10 @@
 import kinks from '@turf/kinks';
-import type { MultiPolygon, Polygon } from 'geojson';
 import { gcj02GeometryToWgs84, roundCoordinate } from '../../../shared/domain/coordinates';
-import type { AreaGeometry } from '../../../shared/domain/geometry';
+import { inChina, mapGeometry, type AreaGeometry } from '../../../shared/domain/geometry';
 
 export type GeometryVerdict =
   | { ok: true; geometry: AreaGeometry }
   | { ok: false; kind: 'invalid_geometry' | 'self_intersection'; message: string };
-
-const inChina = (x: number, y: number) => x >= 73 && x <= 136 && y >= 3 && y <= 54;
 
 /**
  * A file's geometry → a stored (Multi)Polygon in WGS-84, or why not: wrong type, rings that are not closed
@@ -37,18 +34,13 @@ export function checkGeometry(raw: unknown, crs: 'wgs84' | 'gcj02'): GeometryVer
       if (a[0] !== b[0] || a[1] !== b[1]) return { ok: false, kind: 'invalid_geometry', message: '多边形的环未闭合（首尾点不同）' };
     }
   }
-  const typed = { type: g.type, coordinates: g.coordinates } as Polygon | MultiPolygon;
-  const wgs = crs === 'gcj02' ? gcj02GeometryToWgs84(typed) : roundGeometry(typed);
+  // Checked above: every position holds a longitude and a latitude.
+  const typed = { type: g.type, coordinates: g.coordinates } as AreaGeometry;
+  const wgs = crs === 'gcj02' ? gcj02GeometryToWgs84(typed) : mapGeometry(typed, ([lon, lat]) => [roundCoordinate(lon), roundCoordinate(lat)]);
   const crossings = kinks(wgs).features;
   if (crossings.length > 0) {
     const [x, y] = crossings[0]!.geometry.coordinates;
     return { ok: false, kind: 'self_intersection', message: `边界自相交（${crossings.length} 处，如 ${x?.toFixed(6)}, ${y?.toFixed(6)}）` };
   }
-  return { ok: true, geometry: wgs as AreaGeometry };
-}
-
-function roundGeometry<G extends Polygon | MultiPolygon>(g: G): G {
-  const ring = (r: number[][]) => r.map((p) => [roundCoordinate(p[0]!), roundCoordinate(p[1]!)]);
-  if (g.type === 'Polygon') return { type: 'Polygon', coordinates: g.coordinates.map(ring) } as G;
-  return { type: 'MultiPolygon', coordinates: (g as MultiPolygon).coordinates.map((p) => p.map(ring)) } as G;
+  return { ok: true, geometry: wgs };
 }

@@ -58,12 +58,12 @@ export async function importBoundaries(ctx: HandlerContext, input: ParsedInputOf
 }
 
 const areaColumns = (f: ValidFeature) => ({
-  min_lon: f.bbox.minLon,
-  min_lat: f.bbox.minLat,
-  max_lon: f.bbox.maxLon,
-  max_lat: f.bbox.maxLat,
-  center_lon: Math.round(((f.bbox.minLon + f.bbox.maxLon) / 2) * 1e6) / 1e6,
-  center_lat: Math.round(((f.bbox.minLat + f.bbox.maxLat) / 2) * 1e6) / 1e6,
+  min_lon: f.bbox[0],
+  min_lat: f.bbox[1],
+  max_lon: f.bbox[2],
+  max_lat: f.bbox[3],
+  center_lon: Math.round(((f.bbox[0] + f.bbox[2]) / 2) * 1e6) / 1e6,
+  center_lat: Math.round(((f.bbox[1] + f.bbox[3]) / 2) * 1e6) / 1e6,
 });
 
 async function writeDivision(ctx: HandlerContext, f: ValidFeature): Promise<void> {

@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import type { ValidationProblem } from '../../../shared/contract/boundaries';
 import type { Jurisdiction } from '../jurisdiction/divisions';
 import { codePrefix, levelOfCode, parentOfCode, type DivisionLevel } from '../../../shared/domain/divisionCodes';
-import { areasOverlap, bboxOfArea, distanceToBoundary, outerRings, parseAreaGeometry, placeInArea, type AreaGeometry, type BBox } from '../../../shared/domain/geometry';
+import { areasOverlap, bboxesMeet, distanceToBoundary, geometryBbox, outerRings, parseAreaGeometry, placeInArea, type AreaGeometry, type Bbox } from '../../../shared/domain/geometry';
 import { checkGeometry } from './checkGeometry';
 import type { RawFeature } from './readFeatures';
 
@@ -13,7 +13,7 @@ export interface ValidFeature {
   level: DivisionLevel | 'grid';
   parentCode: string | null;
   geometry: AreaGeometry;
-  bbox: BBox;
+  bbox: Bbox;
   exists: boolean;
 }
 
@@ -66,7 +66,7 @@ export async function validateBoundaries(db: Knex, raws: RawFeature[], o: Valida
     if (!verdict.ok) return push(item, code, verdict.kind, verdict.message);
     const level = o.kind === 'grids' ? 'grid' : levelOfCode(code);
     const parentCode = o.kind === 'grids' ? code.slice(0, 12) : parentOfCode(code);
-    candidates.push({ item, code, name, level, parentCode, geometry: verdict.geometry, bbox: bboxOfArea(verdict.geometry), exists: false });
+    candidates.push({ item, code, name, level, parentCode, geometry: verdict.geometry, bbox: geometryBbox(verdict.geometry), exists: false });
   });
 
   // Existing rows: codes already present, and the parents' outlines.
@@ -111,26 +111,24 @@ export async function validateBoundaries(db: Knex, raws: RawFeature[], o: Valida
 }
 
 /** Grids already stored in the villages being imported into (the ones this file does not replace). */
-async function existingNeighbours(db: Knex, grids: ValidFeature[]): Promise<Array<{ code: string; geometry: AreaGeometry; bbox: BBox }>> {
+async function existingNeighbours(db: Knex, grids: ValidFeature[]): Promise<Array<{ code: string; geometry: AreaGeometry; bbox: Bbox }>> {
   const villages = [...new Set(grids.map((g) => g.parentCode!))];
   const replacing = new Set(grids.map((g) => g.code));
-  const out: Array<{ code: string; geometry: AreaGeometry; bbox: BBox }> = [];
+  const out: Array<{ code: string; geometry: AreaGeometry; bbox: Bbox }> = [];
   for (let i = 0; i < villages.length; i += 400) {
     const rows: Array<{ code: string; polygon: string }> = await db('grids').whereIn('village_code', villages.slice(i, i + 400)).select('code', 'polygon');
     for (const r of rows) {
       const g = parseAreaGeometry(r.polygon);
-      if (g && !replacing.has(r.code)) out.push({ code: r.code, geometry: g, bbox: bboxOfArea(g) });
+      if (g && !replacing.has(r.code)) out.push({ code: r.code, geometry: g, bbox: geometryBbox(g) });
     }
   }
   return out;
 }
 
-const boxesMeet = (a: BBox, b: BBox) => a.minLon < b.maxLon && b.minLon < a.maxLon && a.minLat < b.maxLat && b.minLat < a.maxLat;
-
 /** Grids of one village may touch but not overlap (each point belongs to one grid and one worker). */
-function dropOverlaps(grids: ValidFeature[], stored: Array<{ code: string; geometry: AreaGeometry; bbox: BBox }>, problems: ValidationProblem[]): ValidFeature[] {
+function dropOverlaps(grids: ValidFeature[], stored: Array<{ code: string; geometry: AreaGeometry; bbox: Bbox }>, problems: ValidationProblem[]): ValidFeature[] {
   const bad = new Set<string>();
-  const byVillage = new Map<string, Array<{ code: string; geometry: AreaGeometry; bbox: BBox; item?: number }>>();
+  const byVillage = new Map<string, Array<{ code: string; geometry: AreaGeometry; bbox: Bbox; item?: number }>>();
   for (const g of [...grids, ...stored]) {
     const v = codePrefix(g.code.slice(0, 12));
     const list = byVillage.get(v) ?? [];
@@ -143,7 +141,7 @@ function dropOverlaps(grids: ValidFeature[], stored: Array<{ code: string; geome
         const a = list[i]!;
         const b = list[j]!;
         if (a.item === undefined && b.item === undefined) continue;
-        if (!boxesMeet(a.bbox, b.bbox) || !areasOverlap(a.geometry, b.geometry)) continue;
+        if (!bboxesMeet(a.bbox, b.bbox) || !areasOverlap(a.geometry, b.geometry)) continue;
         const mine = a.item !== undefined ? a : b;
         const other = mine === a ? b : a;
         problems.push({ item: mine.item!, code: mine.code, kind: 'overlap', message: `网格 ${mine.code} 与网格 ${other.code} 重叠` });

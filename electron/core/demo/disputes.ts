@@ -1,4 +1,4 @@
-import { describeRule, mediationDeadline, pickRule, type DeadlineRule } from '../../../shared/domain/deadlines';
+import { deadlineBasis, mediationDeadline, pickRule, type DeadlineRule } from '../../../shared/domain/deadlines';
 import type { DisputeCategory, DisputeStatus, WarningLevel } from '../../../shared/domain/disputeStatus';
 import { REFERRAL_LABELS, type Referral } from '../../../shared/domain/workflow';
 import { DEMO_NOW_MS, DEMO_TODAY, addDays, afterOfficeHours, chinaDay, iso, officeTime } from './demoCalendar';
@@ -184,7 +184,7 @@ export function buildCases(drafts: CaseDraft[], world: DisputeWorld): DemoCase[]
     const rule = pickRule(DEMO_DEADLINE_RULES, d.category, warning);
     c.acceptedAt = tAcc;
     c.deadline = mediationDeadline(chinaDay(tAcc), rule);
-    c.deadlineBasis = `受理之日起${describeRule(rule)}`;
+    c.deadlineBasis = deadlineBasis(rule);
     event(tAcc, team.dispatcher, 'accept', 'registered', 'accepted', null, { deadline: c.deadline, basis: c.deadlineBasis });
 
     const tAsg = afterOfficeHours(tAcc, rng.chance(0.3) ? rng.float(8, 40) : hoursBetween(rng, 0.5, 4, 24));

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { Position } from 'geojson';
-import { geometryArea, pointInPolygon, ringSignedArea, type AreaGeometry } from '../../../shared/domain/coordinates';
+import { geometryArea, pointInPolygon, ringSignedArea, type AreaGeometry } from '../../../shared/domain/geometry';
 import { codePrefix } from '../../../shared/domain/divisionCodes';
 
 /**

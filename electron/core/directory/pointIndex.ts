@@ -1,6 +1,6 @@
 import Flatbush from 'flatbush';
 import type { Knex } from 'knex';
-import { distanceKm } from '../../../shared/domain/coordinates';
+import { distanceKm } from '../../../shared/domain/geometry';
 import { dataVersions } from '../db/dataVersions';
 import type { RecentCache } from '../node/recentCache';
 

@@ -1,6 +1,7 @@
 import { CoreError, type CoreErrorPayload } from '../../../shared/contract/errors';
 import type { WarningLevel } from '../../../shared/domain/disputeStatus';
-import { STATUS_LABELS, WARNING_LABELS } from '../../../shared/domain/workflow';
+import { proposeWarning, warningOverride } from '../../../shared/domain/warningRules';
+import { mediationRecordable, STATUS_LABELS, WARNING_LABELS, warningChangeable } from '../../../shared/domain/workflow';
 import type { DomainImpls, HandlerContext } from '../context';
 import { isOwnCase } from '../jurisdiction/cases';
 import { loadVisibleCase, recordEvent, touchCase } from './timeline';
@@ -9,9 +10,14 @@ import { applyTransition, checkMediator } from './transitions';
 async function setWarning(ctx: HandlerContext, id: number, level: WarningLevel, reason: string): Promise<{ id: number; warning: WarningLevel }> {
   const { row, scope } = await loadVisibleCase(ctx, id);
   if (ctx.account.role === 'mediator' && !isOwnCase(scope, row)) throw new CoreError('FORBIDDEN', '只能调整本人负责案件的预警等级');
+  if (!warningChangeable(row.status)) throw new CoreError('CONFLICT', `案件当前状态为“${STATUS_LABELS[row.status]}”，不能调整预警等级（请先重新启动）`);
   if (row.warning === level) throw new CoreError('CONFLICT', `案件预警等级已是${WARNING_LABELS[level]}`, { field: 'level' });
-  await touchCase(ctx.db, id, ctx.now, { warning: level, warning_reason: level === 'none' ? null : reason });
-  await recordEvent(ctx, id, row.case_no, { kind: 'warning', note: reason, data: { from: row.warning, to: level, by: 'hand' } });
+  // The rules' colour for the case as registered: a hand colour that differs from it is an override, and
+  // the timeline says so (the reason is required for every hand change anyway: the contract's TextRequired).
+  const proposed = proposeWarning({ category: row.category, summary: row.summary, peopleInvolved: row.people_involved, amountYuan: row.amount_fen === null ? undefined : row.amount_fen / 100, repeatVisits: row.repeat_visits }).level;
+  const override = warningOverride(proposed, level);
+  await touchCase(ctx.db, id, ctx.now, { warning: level, warning_reason: level === 'none' && !override ? null : reason });
+  await recordEvent(ctx, id, row.case_no, { kind: 'warning', note: reason, data: { from: row.warning, to: level, by: 'hand', ...(override ? { proposed, override } : {}) } });
   return { id, warning: level };
 }
 
@@ -52,7 +58,7 @@ export const caseActionImpls = {
   'disputes.recordMediation': async (input, ctx) => {
     const { row, scope } = await loadVisibleCase(ctx, input.id);
     if (ctx.account.role === 'mediator' && !isOwnCase(scope, row)) throw new CoreError('FORBIDDEN', '只能记录本人负责案件的调解情况');
-    if (row.status !== 'mediating') throw new CoreError('CONFLICT', `案件当前状态为“${STATUS_LABELS[row.status]}”，开始调解后才能记录调解情况`);
+    if (!mediationRecordable(row.status)) throw new CoreError('CONFLICT', `案件当前状态为“${STATUS_LABELS[row.status]}”，开始调解后才能记录调解情况`);
     const [recordId] = await ctx.db('dispute_mediation_records').insert({
       dispute_id: row.id,
       session_at: new Date(input.sessionAt).toISOString(),

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { DISPUTE_CATEGORIES, WARNING_LEVELS, type DisputeCategory, type WarningLevel } from '../../../shared/domain/disputeStatus';
-import { describeRule, mediationDeadline, pickRule, type DeadlineRule } from '../../../shared/domain/deadlines';
+import { deadlineBasis, mediationDeadline, pickRule, type DeadlineRule } from '../../../shared/domain/deadlines';
 import { loadOverrides } from '../calendar/workdays';
 
 const isCategory = (c: string | null): c is DisputeCategory => DISPUTE_CATEGORIES.some((x) => x === c);
@@ -24,5 +24,5 @@ export async function loadRules(db: Knex): Promise<StoredRule[]> {
 export async function deadlineFor(db: Knex, category: DisputeCategory, warning: WarningLevel, acceptedOn: string): Promise<{ deadline: string; basis: string }> {
   const rule = pickRule(await loadRules(db), category, warning);
   const overrides = rule.workingDays ? await loadOverrides(db) : new Map<string, boolean>();
-  return { deadline: mediationDeadline(acceptedOn, rule, overrides), basis: `受理之日起${describeRule(rule)}` };
+  return { deadline: mediationDeadline(acceptedOn, rule, overrides), basis: deadlineBasis(rule) };
 }

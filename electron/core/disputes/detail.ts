@@ -38,7 +38,7 @@ export const detailImpls = {
     ]);
     const status = row.status;
     const detail: DisputeDetail = {
-      ...toQueueRow(row, labels.get(id) ?? '', today),
+      ...toQueueRow(row, labels.get(id), today),
       address: visibility === 'full' ? row.address : null,
       lon: row.lon,
       lat: row.lat,
@@ -75,7 +75,7 @@ export const detailImpls = {
         judicialConfirmation: agreement?.judicial_deadline ?? null,
         followUpDue: (status === 'agreed' || status === 'failed') && row.concluded_at ? followUpDue(chinaDate(new Date(row.concluded_at)), agreement?.performance_deadline ?? null) : null,
       },
-      actions: isDisputeStatus(status) ? availableActions(status, ctx.account.role, isOwnCase(scope, row)) : [],
+      actions: isDisputeStatus(status) ? availableActions(status, { role: ctx.account.role, divisionCode: ctx.account.divisionCode, own: isOwnCase(scope, row) }) : [],
     };
     return detail;
   },

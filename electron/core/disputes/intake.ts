@@ -4,7 +4,8 @@ import { CoreError } from '../../../shared/contract/errors';
 import type { IntakeInput, DuplicateCase } from '../../../shared/contract/disputes';
 import { OPEN_STATUSES_SQL, type DisputeStatus, type WarningLevel } from '../../../shared/domain/disputeStatus';
 import { maskParty } from '../../../shared/domain/masking';
-import { proposeWarning } from '../../../shared/domain/warningRules';
+import { proposeWarning, warningOverride } from '../../../shared/domain/warningRules';
+import { WARNING_LABELS } from '../../../shared/domain/workflow';
 import { levelOfCode } from '../../../shared/domain/divisionCodes';
 import { chinaDate } from '../clock';
 import type { DomainImpls, HandlerContext } from '../context';
@@ -43,6 +44,12 @@ export async function placeCase(db: Knex, input: Pick<IntakeInput, 'gridId' | 'v
     return { countyCode: g.countyCode, townshipCode: g.townshipCode, villageCode: g.villageCode, gridId: g.gridId };
   }
   throw new CoreError('INVALID_INPUT', '输入有误：gridId：请选择村（社区）和网格，或在地图上标注位置', { field: 'gridId' });
+}
+
+/** The field message when a colour other than the rules' proposal comes without a reason. */
+export function warningReasonMissing(proposed: WarningLevel): CoreError {
+  const message = `预警等级与规则建议（${WARNING_LABELS[proposed]}）不同，须填写理由`;
+  return new CoreError('INVALID_INPUT', `输入有误：warningReason：${message}`, { field: 'warningReason', issues: [{ field: 'warningReason', message }] });
 }
 
 type PartyKey = { name?: string | undefined; idNumber?: string | undefined; phone?: string | undefined };
@@ -85,6 +92,12 @@ async function nextCaseNo(db: Knex, townshipCode: string, year: string): Promise
 
 /** Register one case (the handler and the importer share this). */
 export async function registerCase(ctx: HandlerContext, input: IntakeInput, scope: CallerScope, opts: { source?: string; eventNote?: string } = {}): Promise<{ id: number; caseNo: string; warning: WarningLevel; warningReasons: string[] }> {
+  // The colour first: a missing reason is the clerk's to fix on the form, before any duplicate question.
+  const proposal = proposeWarning({ category: input.category, summary: input.summary, peopleInvolved: input.peopleInvolved, amountYuan: input.amountYuan, repeatVisits: input.repeatVisits });
+  const warning = input.warning ?? proposal.level;
+  const override = warningOverride(proposal.level, warning);
+  const handReason = input.warningReason?.trim() ?? '';
+  if (override && !handReason) throw warningReasonMissing(proposal.level);
   const place = await placeCase(ctx.db, input);
   const probe = { ...place, grid_id: place.gridId, mediator_id: null, county_code: place.countyCode, township_code: place.townshipCode, village_code: place.villageCode };
   if (!canSee(scope, probe) || (scope.role === 'grid_worker' && (place.gridId === null || !scope.gridIds.includes(place.gridId)))) {
@@ -96,10 +109,7 @@ export async function registerCase(ctx: HandlerContext, input: IntakeInput, scop
       throw new CoreError('CONFLICT', `同一当事人在本网格已有未办结案件：${dups.map((d) => `${d.caseNo}（${d.matchedParty}，${d.reason}）`).join('；')}。如确需另行登记，请确认后重新提交。`, { field: 'parties' });
     }
   }
-  const proposal = proposeWarning({ category: input.category, summary: input.summary, peopleInvolved: input.peopleInvolved, amountYuan: input.amountYuan, repeatVisits: input.repeatVisits });
-  const manual = input.warning !== undefined;
-  const warning = input.warning ?? proposal.level;
-  const reasons = manual ? [input.warningReason ?? ''] : proposal.reasons;
+  const reasons = override ? [handReason] : proposal.reasons;
   const registeredAt = input.registeredAt ? new Date(input.registeredAt).toISOString() : ctx.now.toISOString();
   const caseNo = await nextCaseNo(ctx.db, place.townshipCode, chinaDate(new Date(registeredAt)).slice(0, 4));
   const [id] = await ctx.db('disputes').insert({
@@ -108,7 +118,8 @@ export async function registerCase(ctx: HandlerContext, input: IntakeInput, scop
     category: input.category,
     status: 'registered',
     warning,
-    warning_reason: warning === 'none' ? null : reasons.join('；'),
+    // A colour set below the rules' keeps its reason even at none: why a case they flag carries no warning.
+    warning_reason: warning === 'none' && !override ? null : reasons.join('；'),
     county_code: place.countyCode,
     township_code: place.townshipCode,
     village_code: place.villageCode,
@@ -130,8 +141,10 @@ export async function registerCase(ctx: HandlerContext, input: IntakeInput, scop
     input.parties.map((p) => ({ dispute_id: disputeId, side: p.side, seq: (seqs[p.side] += 1), name: p.name, id_number: p.idNumber ?? null, phone: p.phone ?? null, address: p.address ?? null })),
   );
   await recordEvent(ctx, disputeId, caseNo, { kind: 'registered', toStatus: 'registered', note: opts.eventNote ?? null, data: { source: opts.source ?? input.source, duplicateConfirmed: input.allowDuplicate || undefined } });
-  if (warning !== 'none') {
-    await recordEvent(ctx, disputeId, caseNo, { kind: 'warning', note: reasons.join('；'), data: { from: 'none', to: warning, by: manual ? 'hand' : 'rules' } });
+  if (override) {
+    await recordEvent(ctx, disputeId, caseNo, { kind: 'warning', note: handReason, data: { from: 'none', to: warning, by: 'hand', proposed: proposal.level, override } });
+  } else if (warning !== 'none') {
+    await recordEvent(ctx, disputeId, caseNo, { kind: 'warning', note: reasons.join('；'), data: { from: 'none', to: warning, by: 'rules' } });
   }
   return { id: disputeId, caseNo, warning, warningReasons: reasons };
 }

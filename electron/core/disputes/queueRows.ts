@@ -62,9 +62,18 @@ export async function fetchRows(db: Knex, ids: readonly number[]): Promise<CaseR
   return ids.map((id) => byId.get(id)).filter((r): r is CaseRow => r !== undefined);
 }
 
-/** "刘伟 与 张强" per case: first applicant and first respondent, "等" when a side has more. */
-export async function partiesLabels(db: Knex, ids: readonly number[], masked: (id: number) => boolean): Promise<Map<number, string>> {
-  const out = new Map<number, string>();
+export type PartyNames = QueueRow['partyNames'];
+
+/** "刘伟 与 张强": first applicant and first respondent, "等" when a side has more. */
+export function partiesLabelOf(p: PartyNames): string {
+  const a = p.applicant + (p.moreApplicants ? '等' : '');
+  const r = p.respondent + (p.moreRespondents ? '等' : '');
+  return r ? `${a} 与 ${r}` : a;
+}
+
+/** Each case's first applicant and first respondent, masked where the caller may not see them in full. */
+export async function partiesLabels(db: Knex, ids: readonly number[], masked: (id: number) => boolean): Promise<Map<number, PartyNames>> {
+  const out = new Map<number, PartyNames>();
   if (ids.length === 0) return out;
   const parties: Array<{ dispute_id: number; side: string; name: string }> = await db('dispute_parties')
     .whereIn('dispute_id', [...ids])
@@ -76,18 +85,18 @@ export async function partiesLabels(db: Knex, ids: readonly number[], masked: (i
     (p.side === 'respondent' ? s.respondent : s.applicant).push(masked(p.dispute_id) ? maskName(p.name) : p.name);
     sides.set(p.dispute_id, s);
   }
-  const side = (names: string[]) => (names.length === 0 ? '' : names[0] + (names.length > 1 ? '等' : ''));
   for (const [id, s] of sides) {
-    const a = side(s.applicant);
-    const r = side(s.respondent);
-    out.set(id, r ? `${a} 与 ${r}` : a);
+    out.set(id, { applicant: s.applicant[0] ?? '', respondent: s.respondent[0] ?? '', moreApplicants: s.applicant.length > 1, moreRespondents: s.respondent.length > 1 });
   }
   return out;
 }
 
 const OPEN = new Set<string>(OPEN_STATUSES);
 
-export function toQueueRow(r: CaseRow, label: string, today: string): QueueRow {
+const NO_PARTIES: PartyNames = { applicant: '', respondent: '', moreApplicants: false, moreRespondents: false };
+
+export function toQueueRow(r: CaseRow, names: PartyNames | undefined, today: string): QueueRow {
+  const partyNames = names ?? NO_PARTIES;
   const flags = deadlineFlags(r.deadline, OPEN.has(r.status), today);
   return {
     id: r.id,
@@ -96,7 +105,8 @@ export function toQueueRow(r: CaseRow, label: string, today: string): QueueRow {
     category: r.category,
     source: r.source,
     warning: r.warning,
-    partiesLabel: label,
+    partiesLabel: partiesLabelOf(partyNames),
+    partyNames,
     summary: r.summary,
     countyCode: r.county_code,
     townshipCode: r.township_code,
@@ -124,5 +134,5 @@ export async function queueRows(db: Knex, scope: CallerScope, ids: readonly numb
   const rows = await fetchRows(db, ids);
   const maskedIds = new Set(rows.filter((r) => visibilityFor(scope, r) !== 'full').map((r) => r.id));
   const labels = await partiesLabels(db, ids, (id) => maskedIds.has(id));
-  return rows.map((r) => toQueueRow(r, labels.get(r.id) ?? '', today));
+  return rows.map((r) => toQueueRow(r, labels.get(r.id), today));
 }

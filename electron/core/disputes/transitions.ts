@@ -1,6 +1,5 @@
 import { CoreError } from '../../../shared/contract/errors';
 import type { TransitionInput } from '../../../shared/contract/disputes';
-import { levelOfCode } from '../../../shared/domain/divisionCodes';
 import { judicialConfirmationDeadline } from '../../../shared/domain/deadlines';
 import { checkTransition, isDisputeStatus, reopenTarget, REFERRAL_LABELS, type DisputeStatus } from '../../../shared/domain/workflow';
 import { chinaDate } from '../clock';
@@ -25,7 +24,7 @@ export async function checkMediator(ctx: HandlerContext, orgId: number, mediator
 export async function applyTransition(input: TransitionInput, ctx: HandlerContext): Promise<{ id: number; status: DisputeStatus; deadline: string | null }> {
   const { row, scope } = await loadVisibleCase(ctx, input.id);
   if (!isDisputeStatus(row.status)) throw new CoreError('INTERNAL', `案件状态异常：${String(row.status)}`);
-  const check = checkTransition(input.action, row.status, ctx.account.role, isOwnCase(scope, row));
+  const check = checkTransition(input.action, row.status, { role: ctx.account.role, divisionCode: ctx.account.divisionCode, own: isOwnCase(scope, row) });
   if (!check.ok) throw new CoreError(check.code, check.message);
 
   const from = row.status;
@@ -109,9 +108,7 @@ export async function applyTransition(input: TransitionInput, ctx: HandlerContex
       note = input.reason;
       break;
     case 'countyAnswer': {
-      // The county answers from its own center: a township account cannot answer its own escalation.
-      const level = levelOfCode(ctx.account.divisionCode);
-      if (level === 'township' || level === 'village') throw new CoreError('FORBIDDEN', '县级答复须由县级及以上综治中心作出');
+      // Who may answer (a county or city center, not the township that escalated) is checkTransition's.
       to = row.escalated_from && isDisputeStatus(row.escalated_from) ? row.escalated_from : 'accepted';
       fields.escalated_from = null;
       note = input.answer;

@@ -97,3 +97,70 @@ describe('case workflow, intake to closed', () => {
     expect(d.followUps).toHaveLength(1);
   });
 });
+
+describe('warning colours the rules propose, and overrides of them', () => {
+  let w: DisputeWorld;
+  beforeEach(async () => {
+    w = await disputeWorld();
+  });
+  afterEach(async () => w.cleanup());
+
+  // The rules mark this red: a threat of violence in the summary.
+  const threatened = { summary: '被申请人扬言要持刀报复申请人一家' };
+  const warningEvents = async (id: number) =>
+    (await w.call('director', 'disputes.detail', { id })).timeline.filter((e) => e.kind === 'warning');
+
+  it('refuses a red-proposed case registered as none without a reason, with a field message, writing nothing', async () => {
+    const count = async () => Number((await w.core.db('disputes').count({ n: '*' }))[0]!.n);
+    const before = await count();
+    const r = await w.attempt('dispatcher', 'disputes.intake', intakeInput(w, { ...threatened, warning: 'none' }));
+    expect(r).toMatchObject({ ok: false, code: 'INVALID_INPUT', field: 'warningReason' });
+    expect(r.message).toContain('红色');
+    expect(await count()).toBe(before);
+    // A blank reason is no reason.
+    expect(await w.attempt('dispatcher', 'disputes.intake', intakeInput(w, { ...threatened, warning: 'none', warningReason: '   ' }))).toMatchObject({ ok: false, field: 'warningReason' });
+  });
+
+  it('stores the override with its reason and puts it on the timeline with the rules’ proposal', async () => {
+    const reason = '双方已当场和解，派出所民警在场确认无危险';
+    const out = await w.call('dispatcher', 'disputes.intake', intakeInput(w, { ...threatened, warning: 'none', warningReason: reason }));
+    expect(out).toMatchObject({ warning: 'none', warningReasons: [reason] });
+    const d = await w.call('director', 'disputes.detail', { id: out.id });
+    expect(d).toMatchObject({ warning: 'none', warningReason: reason });
+    expect(await warningEvents(out.id)).toEqual([expect.objectContaining({ note: reason, data: expect.objectContaining({ to: 'none', by: 'hand', proposed: 'red', override: 'lowered' }) })]);
+  });
+
+  it('takes the rules’ colour without a reason, and keeps asking for one on every hand change', async () => {
+    const { id, warning } = await w.call('dispatcher', 'disputes.intake', intakeInput(w, threatened));
+    expect(warning).toBe('red');
+    expect(await warningEvents(id)).toEqual([expect.objectContaining({ data: expect.objectContaining({ to: 'red', by: 'rules' }) })]);
+    expect(await w.attempt('dispatcher', 'disputes.setWarning', { id, level: 'none', reason: '' })).toMatchObject({ ok: false, field: 'reason' });
+    await w.call('dispatcher', 'disputes.setWarning', { id, level: 'none', reason: '经核实系气话，双方已和好' });
+    const events = await warningEvents(id);
+    expect(events.at(-1)).toMatchObject({ note: '经核实系气话，双方已和好', data: { from: 'red', to: 'none', by: 'hand', proposed: 'red', override: 'lowered' } });
+    const batch = await w.call('dispatcher', 'disputes.batchSetWarning', { ids: [id], level: 'red', reason: '当事人再次扬言' });
+    expect(batch.succeeded).toBe(1);
+    // Back at the rules' colour: a hand change, but no longer an override.
+    expect((await warningEvents(id)).at(-1)?.data).toEqual({ from: 'none', to: 'red', by: 'hand' });
+  });
+
+  it('refuses a colour change on a closed case (the button is hidden by the same rule)', async () => {
+    const { id } = await w.call('dispatcher', 'disputes.intake', intakeInput(w));
+    await w.call('dispatcher', 'disputes.transition', { action: 'decline', id, reason: '不属于受理范围' });
+    await w.core.db('disputes').where({ id }).update({ status: 'closed' });
+    expect(await w.attempt('dispatcher', 'disputes.setWarning', { id, level: 'red', reason: '补记' })).toMatchObject({ ok: false, code: 'CONFLICT' });
+  });
+
+  it('lets only a county (or city) center record the county’s answer, and offers the button only there', async () => {
+    const { id } = await w.call('dispatcher', 'disputes.intake', intakeInput(w));
+    await w.call('dispatcher', 'disputes.transition', { action: 'accept', id });
+    await w.call('director', 'disputes.transition', { action: 'escalate', id, reason: '涉及两个乡镇' });
+    expect((await w.call('director', 'disputes.detail', { id })).actions).toContain('countyAnswer');
+    // The same director, now at the township's center that escalated the case.
+    await w.core.db('accounts').where({ username: 'director' }).update({ division_code: '999901001000' });
+    expect((await w.call('director', 'disputes.detail', { id })).actions).not.toContain('countyAnswer');
+    const r = await w.attempt('director', 'disputes.transition', { action: 'countyAnswer', id, answer: '同意' });
+    expect(r).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(r.message).toContain('县级');
+  });
+});

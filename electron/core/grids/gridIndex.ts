@@ -1,6 +1,6 @@
 import Flatbush from 'flatbush';
 import type { Knex } from 'knex';
-import { parseAreaGeometry, placeInArea, type AreaGeometry } from '../../../shared/domain/geometry';
+import { geometryBbox, parseAreaGeometry, placeInArea, type AreaGeometry } from '../../../shared/domain/geometry';
 import { dataVersions } from '../db/dataVersions';
 import type { RecentCache } from '../node/recentCache';
 import type { GridPlacement } from './pointToGrid';
@@ -22,19 +22,7 @@ export class GridIndex {
       return;
     }
     this.tree = new Flatbush(grids.length);
-    for (const g of grids) {
-      let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
-      const polys = g.geometry.type === 'Polygon' ? [g.geometry.coordinates] : g.geometry.coordinates;
-      for (const poly of polys) {
-        for (const [x, y] of poly[0] ?? []) {
-          if (x < minX) minX = x;
-          if (x > maxX) maxX = x;
-          if (y < minY) minY = y;
-          if (y > maxY) maxY = y;
-        }
-      }
-      this.tree.add(minX, minY, maxX, maxY);
-    }
+    for (const g of grids) this.tree.add(...geometryBbox(g.geometry));
     this.tree.finish();
   }
 

@@ -1,6 +1,7 @@
 import { Menu } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
+import { useMayCall } from '../session/sessionContext';
 import { NAV_ITEMS, navItemForPath } from './navItems';
 
 /** The left navigation. Items are real menu items (role="menuitem"), reachable by Tab and arrow keys. */
@@ -8,6 +9,7 @@ export function SideMenu() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const location = useLocation();
+  const may = useMayCall();
   const current = navItemForPath(location.pathname);
 
   return (
@@ -20,7 +22,7 @@ export function SideMenu() {
         const item = NAV_ITEMS.find((i) => i.key === key);
         if (item) void navigate(item.path);
       }}
-      items={NAV_ITEMS.map((item) => ({
+      items={NAV_ITEMS.filter((item) => !item.requires || may(item.requires)).map((item) => ({
         key: item.key,
         icon: item.icon,
         label: t(`nav.${item.key}`),

@@ -8,6 +8,7 @@ import {
   SettingOutlined,
   ShopOutlined,
 } from '@ant-design/icons';
+import type { HandlerName } from '../../../shared/contract';
 
 export type NavKey = 'dashboard' | 'divisions' | 'map' | 'queue' | 'directory' | 'wall' | 'settings';
 
@@ -19,15 +20,17 @@ export interface NavItem {
   shortcut: string;
   /** Other routes that belong to this page (a case opened from the queue). */
   also?: readonly string[];
+  /** The handler the page cannot work without: the item is shown only to roles that may call it (mayCall). */
+  requires?: HandlerName;
 }
 
 /** The left menu, in order; also the breadcrumb's titles and the Alt+1…7 shortcuts. */
 export const NAV_ITEMS: readonly NavItem[] = [
-  { key: 'dashboard', path: '/dashboard', icon: <DashboardOutlined />, shortcut: '1' },
-  { key: 'divisions', path: '/divisions', icon: <ApartmentOutlined />, shortcut: '2' },
-  { key: 'map', path: '/map', icon: <EnvironmentOutlined />, shortcut: '3' },
-  { key: 'queue', path: '/queue', icon: <AimOutlined />, shortcut: '4', also: ['/cases'] },
-  { key: 'directory', path: '/directory', icon: <ShopOutlined />, shortcut: '5' },
+  { key: 'dashboard', path: '/dashboard', icon: <DashboardOutlined />, shortcut: '1', requires: 'divisions.tree' },
+  { key: 'divisions', path: '/divisions', icon: <ApartmentOutlined />, shortcut: '2', requires: 'divisions.tree' },
+  { key: 'map', path: '/map', icon: <EnvironmentOutlined />, shortcut: '3', requires: 'map.boundaries' },
+  { key: 'queue', path: '/queue', icon: <AimOutlined />, shortcut: '4', also: ['/cases'], requires: 'disputes.query' },
+  { key: 'directory', path: '/directory', icon: <ShopOutlined />, shortcut: '5', requires: 'directory.list' },
   { key: 'wall', path: '/wall', icon: <DesktopOutlined />, shortcut: '6' },
   { key: 'settings', path: '/settings', icon: <SettingOutlined />, shortcut: '7' },
 ];

@@ -1,16 +1,16 @@
 import { Col, Row, Skeleton } from 'antd';
-import { useAccount, useSession } from '../session/sessionContext';
+import { useAccount, useMayCall, useSession } from '../session/sessionContext';
 import { CallError } from '../components/CallError';
 import { SystemInfoCard } from './settings/SystemInfoCard';
 import { AccountCard } from './settings/AccountCard';
 import { AuditVerifyCard } from './settings/AuditVerifyCard';
 import { AuditLogCard } from './settings/AuditLogCard';
 
-/** System information, the account, and (admin / director) the audit log. The core enforces the roles. */
+/** System information, the account, and (for the roles the contract lets in) the audit log. The core enforces the roles. */
 export function SettingsPage() {
   const { info, infoError, reloadInfo } = useSession();
   const account = useAccount();
-  const canReadAudit = account.role === 'admin' || account.role === 'director';
+  const may = useMayCall();
 
   return (
     <div data-testid="settings-page">
@@ -21,12 +21,12 @@ export function SettingsPage() {
         <Col xs={24} lg={12}>
           <AccountCard account={account} />
         </Col>
-        {account.role === 'admin' && (
+        {may('audit.verify') && (
           <Col span={24}>
             <AuditVerifyCard />
           </Col>
         )}
-        {canReadAudit && (
+        {may('audit.list') && (
           <Col span={24}>
             <AuditLogCard />
           </Col>

@@ -1,5 +1,6 @@
-import { createContext, useContext } from 'react';
-import type { Account, OutputOf } from '../../../shared/contract';
+import { createContext, useCallback, useContext } from 'react';
+import type { Account, HandlerName, OutputOf } from '../../../shared/contract';
+import { mayCall } from '../../../shared/contract/access';
 
 export type SystemInfo = OutputOf<'system.info'>;
 
@@ -30,4 +31,15 @@ export function useAccount(): Account {
   const { account } = useSession();
   if (!account) throw new Error('useAccount without a session');
   return account;
+}
+
+/**
+ * May the signed-in account call a handler? Read from the contract (mayCall), the list the core enforces:
+ * show a control only when this says yes, and never keep a role list in the renderer.
+ */
+export function useMayCall(): (name: HandlerName) => boolean {
+  const { account } = useSession();
+  const role = account?.role;
+  // Stable per role: effects may depend on it.
+  return useCallback((name: HandlerName) => mayCall(role, name), [role]);
 }

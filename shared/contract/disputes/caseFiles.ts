@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { handler } from '../define';
+import { CASE_WORKERS } from '../roles';
 import { DisputeId } from './schemas';
-import { WORKERS } from './cases';
 
 /** Files attached to a case (photos, signed agreements), stored once by their SHA-256. */
 
@@ -21,14 +21,14 @@ export const disputeFileHandlers = {
       })
       .strict(),
     output: z.object({ attachmentId: z.number().int(), sha256: z.string(), size: z.number().int() }),
-    access: WORKERS,
+    access: CASE_WORKERS,
     writes: true,
   }),
   'disputes.getAttachment': handler({
     summary: 'The content of one attachment (base64), for viewing or saving.',
     input: z.object({ attachmentId: z.number().int().positive() }).strict(),
     output: z.object({ fileName: z.string(), mime: z.string(), contentBase64: z.string() }),
-    access: WORKERS,
+    access: CASE_WORKERS,
     writes: false,
   }),
 };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { CHINA_BOUNDS } from '../../domain/geometry';
 import { handler } from '../define';
-import type { Role } from '../roles';
+import { DISPATCH_ROLES, CASE_HANDLERS, CASE_WORKERS, STAFF_ROLES, INTAKE_ROLES, MEDIATING_ROLES } from '../roles';
 import {
   BatchResult,
   CategorySchema,
@@ -23,11 +24,6 @@ import {
  * The dispute queue and case workflow (issue 3). The wall never reaches these: it has no business with
  * personal data. Leaders read everything masked; mediators only their own cases; grid workers their grids.
  */
-export const READERS: readonly Role[] = ['admin', 'director', 'dispatcher', 'mediator', 'grid_worker', 'leader'];
-const INTAKE: readonly Role[] = ['admin', 'director', 'dispatcher', 'grid_worker'];
-const DISPATCH: readonly Role[] = ['admin', 'director', 'dispatcher'];
-/** Who may take some workflow action; the state machine (shared/domain/workflow.ts) decides which. */
-export const WORKERS: readonly Role[] = ['admin', 'director', 'dispatcher', 'mediator', 'grid_worker'];
 
 export const IntakeInput = z
   .object({
@@ -43,14 +39,18 @@ export const IntakeInput = z
     /** When the case has no grid (yet): the village it belongs to. */
     villageCode: z.string().regex(/^\d{12}$/, '村（社区）代码须为12位数字').optional(),
     /** WGS-84; when given without gridId the grid is found from the point. */
-    location: z.object({ lon: z.number().min(73).max(136), lat: z.number().min(3).max(54) }).strict().optional(),
+    location: z.object({ lon: z.number().min(CHINA_BOUNDS.minLon).max(CHINA_BOUNDS.maxLon), lat: z.number().min(CHINA_BOUNDS.minLat).max(CHINA_BOUNDS.maxLat) }).strict().optional(),
     address: optionalText(200, '纠纷发生地址'),
     summary: TextRequired('纠纷简要情况', 4000),
     amountYuan: z.number('涉及金额须为数字').nonnegative('涉及金额不能为负').max(1e12, '涉及金额过大').optional(),
     peopleInvolved: z.number('涉及人数须为数字').int('涉及人数须为整数').min(1, '涉及人数至少为1').max(100000).default(1),
     /** Times these parties came about this matter before (重复来访), for the warning rules. */
     repeatVisits: z.number().int().min(0).max(1000).default(0),
-    /** Omitted: the rules propose it (disputes.proposeWarning). */
+    /**
+     * Omitted: the rules' colour (disputes.proposeWarning). A colour other than the rules' proposal is an
+     * override: the core computes the proposal and refuses it without warningReason (warningOverride in
+     * shared/domain/warningRules.ts), then puts the reason on the timeline.
+     */
     warning: WarningSchema.optional(),
     warningReason: optionalText(500, '预警理由'),
     /** Registered at (ISO); defaults to now. Imports and late entry set it. */
@@ -62,10 +62,6 @@ export const IntakeInput = z
   .refine((v) => v.gridId !== undefined || v.villageCode !== undefined || v.location !== undefined, {
     message: '请选择村（社区）和网格，或在地图上标注位置',
     path: ['gridId'],
-  })
-  .refine((v) => v.warning === undefined || v.warning === 'none' || (v.warningReason ?? '').length > 0, {
-    message: '手动设置预警等级时须填写理由',
-    path: ['warningReason'],
   });
 export type IntakeInput = z.infer<typeof IntakeInput>;
 
@@ -252,7 +248,7 @@ export const disputeCaseHandlers = {
       'Register a new case (登记). Refused with CONFLICT when the same parties (ID number, or name+phone) already have an open case in the grid, unless allowDuplicate.',
     input: IntakeInput,
     output: z.object({ id: z.number().int(), caseNo: z.string(), warning: WarningSchema, warningReasons: z.array(z.string()) }),
-    access: INTAKE,
+    access: INTAKE_ROLES,
     writes: true,
   }),
   'disputes.findDuplicates': handler({
@@ -267,7 +263,7 @@ export const disputeCaseHandlers = {
       })
       .strict(),
     output: z.object({ duplicates: z.array(DuplicateCase) }),
-    access: INTAKE,
+    access: INTAKE_ROLES,
     writes: false,
   }),
   'disputes.proposeWarning': handler({
@@ -282,7 +278,7 @@ export const disputeCaseHandlers = {
       })
       .strict(),
     output: WarningProposal,
-    access: INTAKE,
+    access: INTAKE_ROLES,
     writes: false,
   }),
   'disputes.query': handler({
@@ -300,14 +296,14 @@ export const disputeCaseHandlers = {
       /** Changes whenever a case changes: a client may keep blocks while it stays the same. */
       dataVersion: z.string(),
     }),
-    access: READERS,
+    access: STAFF_ROLES,
     writes: false,
   }),
   'disputes.detail': handler({
     summary: 'The case page: parties (masked by role), timeline, mediation records, attachments, agreement, follow-ups, deadlines, available actions.',
     input: z.object({ id: DisputeId }).strict(),
     output: DisputeDetail,
-    access: READERS,
+    access: STAFF_ROLES,
     writes: false,
   }),
   'disputes.transition': handler({
@@ -315,7 +311,8 @@ export const disputeCaseHandlers = {
       'One workflow step (accept, decline, assign, reassign, startMediation, reachAgreement, fail, followUp, close, escalate, countyAnswer, reopen). FORBIDDEN for a wrong role, CONFLICT naming the current status for an illegal step.',
     input: TransitionInput,
     output: z.object({ id: z.number().int(), status: DisputeStatusSchema, deadline: z.string().nullable() }),
-    access: WORKERS,
+    // Who may take some step; the state machine (shared/domain/workflow.ts) decides which.
+    access: CASE_WORKERS,
     writes: true,
   }),
   'disputes.recordMediation': handler({
@@ -331,21 +328,21 @@ export const disputeCaseHandlers = {
       })
       .strict(),
     output: z.object({ recordId: z.number().int() }),
-    access: ['admin', 'director', 'mediator'],
+    access: MEDIATING_ROLES,
     writes: true,
   }),
   'disputes.setWarning': handler({
-    summary: 'Set the warning colour by hand, with a reason (on the timeline).',
+    summary: 'Set the warning colour by hand, with a reason (on the timeline, with the rules’ proposal when the colour differs from it). Refused on a closed case.',
     input: z.object({ id: DisputeId, level: WarningSchema, reason: TextRequired('预警理由', 500) }).strict(),
     output: z.object({ id: z.number().int(), warning: WarningSchema }),
-    access: ['admin', 'director', 'dispatcher', 'mediator'],
+    access: CASE_HANDLERS,
     writes: true,
   }),
   'disputes.addNote': handler({
     summary: 'A note on the case timeline.',
     input: z.object({ id: DisputeId, note: TextRequired('备注内容', 4000) }).strict(),
     output: z.object({ eventId: z.number().int() }),
-    access: WORKERS,
+    access: CASE_WORKERS,
     writes: true,
   }),
   'disputes.batchAssign': handler({
@@ -358,16 +355,16 @@ export const disputeCaseHandlers = {
       })
       .strict(),
     output: BatchResult,
-    access: DISPATCH,
+    access: DISPATCH_ROLES,
     writes: true,
   }),
   'disputes.batchSetWarning': handler({
-    summary: 'Set the warning colour of many cases, with one reason; a result per id.',
+    summary: 'Set the warning colour of many cases, with one reason (each on its timeline, as disputes.setWarning); a result per id.',
     input: z
       .object({ ids: z.array(DisputeId).min(1, '请至少选择一件案件').max(1000, '一次最多1000件'), level: WarningSchema, reason: TextRequired('预警理由', 500) })
       .strict(),
     output: BatchResult,
-    access: ['admin', 'director', 'dispatcher'],
+    access: DISPATCH_ROLES,
     writes: true,
   }),
   'disputes.mediators': handler({
@@ -386,14 +383,14 @@ export const disputeCaseHandlers = {
         }),
       ),
     }),
-    access: DISPATCH,
+    access: DISPATCH_ROLES,
     writes: false,
   }),
   'disputes.gridsOfVillage': handler({
     summary: 'The grids of a village, for the intake form’s cascading selector.',
     input: z.object({ villageCode: z.string().regex(/^\d{12}$/, '村（社区）代码须为12位数字') }).strict(),
     output: z.object({ grids: z.array(z.object({ id: z.number().int(), code: z.string(), name: z.string() })) }),
-    access: READERS,
+    access: STAFF_ROLES,
     writes: false,
   }),
   'disputes.print': handler({
@@ -401,7 +398,7 @@ export const disputeCaseHandlers = {
       'A print-ready A4 HTML document: registration (受理登记表), agreement (调解协议书, 人民调解法 Art. 29) or followUp (回访记录). Local CJK font stack only.',
     input: z.object({ id: DisputeId, document: z.enum(['registration', 'agreement', 'followUp'], '文书类型无效') }).strict(),
     output: z.object({ title: z.string(), html: z.string() }),
-    access: ['admin', 'director', 'dispatcher', 'mediator', 'grid_worker'],
+    access: CASE_WORKERS,
     writes: false,
   }),
 };

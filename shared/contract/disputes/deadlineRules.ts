@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { handler } from '../define';
+import { ADMIN_ONLY, STAFF_ROLES } from '../roles';
 import { CategorySchema, WarningSchema } from './schemas';
-import { READERS } from './cases';
 
 /** How long mediation may take, per category and warning level (the admin sets them; the core counts). */
 
@@ -20,7 +20,7 @@ export const deadlineRuleHandlers = {
     summary: 'Mediation deadline rules per category and warning level (most specific wins; default 30 calendar days).',
     input: z.object({}).strict(),
     output: z.object({ rules: z.array(DeadlineRule) }),
-    access: READERS,
+    access: STAFF_ROLES,
     writes: false,
   }),
   'disputes.deadlineRules.set': handler({
@@ -35,7 +35,7 @@ export const deadlineRuleHandlers = {
       })
       .strict(),
     output: z.object({ ok: z.literal(true) }),
-    access: ['admin'],
+    access: ADMIN_ONLY,
     writes: true,
   }),
 };

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { handler } from '../define';
-import type { Role } from '../roles';
+import { DISPATCH_ROLES, STAFF_ROLES, LEDGER_READERS } from '../roles';
 import { QueueView, TextRequired } from './schemas';
-import { READERS } from './cases';
 import { Job } from '../jobs';
 
 /** The ledger (台账) behind the queue: saved views, Excel export and import of cases. */
@@ -29,28 +28,27 @@ export const ExportJob = Job.pick({ jobId: true, state: true, done: true, total:
 export type ExportJob = z.infer<typeof ExportJob>;
 
 /** Who may take the ledger out of the system (grid workers and the wall may not). */
-const EXPORTERS: readonly Role[] = ['admin', 'director', 'dispatcher', 'mediator', 'leader'];
 
 export const disputeLedgerHandlers = {
   'disputes.views.list': handler({
     summary: 'The caller’s saved queue views.',
     input: z.object({}).strict(),
     output: z.object({ views: z.array(SavedView) }),
-    access: READERS,
+    access: STAFF_ROLES,
     writes: false,
   }),
   'disputes.views.save': handler({
     summary: 'Save (or overwrite by name) a queue view for the caller.',
     input: z.object({ name: TextRequired('视图名称', 40), view: QueueView }).strict(),
     output: SavedView,
-    access: READERS,
+    access: STAFF_ROLES,
     writes: true,
   }),
   'disputes.views.delete': handler({
     summary: 'Delete one of the caller’s saved views.',
     input: z.object({ viewId: z.number().int().positive() }).strict(),
     output: z.object({ ok: z.literal(true) }),
-    access: READERS,
+    access: STAFF_ROLES,
     writes: true,
   }),
   'disputes.export.start': handler({
@@ -58,21 +56,21 @@ export const disputeLedgerHandlers = {
       'Start exporting exactly the filtered ledger (台账) as .xlsx with Chinese headers: a `disputes.export` job of the jobs service, progress as job.progress events. Writes: the job and the audit entry of an export of personal data.',
     input: z.object({ view: QueueView }).strict(),
     output: ExportJob,
-    access: EXPORTERS,
+    access: LEDGER_READERS,
     writes: true,
   }),
   'disputes.export.status': handler({
     summary: 'Where one of the caller’s export jobs stands.',
     input: z.object({ jobId: z.string().min(1).max(64) }).strict(),
     output: ExportJob,
-    access: EXPORTERS,
+    access: LEDGER_READERS,
     writes: false,
   }),
   'disputes.export.download': handler({
     summary: 'The finished .xlsx of an export job (base64); only the account that started it may fetch it, until the retention period removes it.',
     input: z.object({ jobId: z.string().min(1).max(64) }).strict(),
     output: z.object({ fileName: z.string(), contentBase64: z.string() }),
-    access: EXPORTERS,
+    access: LEDGER_READERS,
     writes: false,
   }),
   'disputes.import': handler({
@@ -93,7 +91,7 @@ export const disputeLedgerHandlers = {
       imported: z.number().int(),
       rows: z.array(ImportRowReport),
     }),
-    access: ['admin', 'director', 'dispatcher'],
+    access: DISPATCH_ROLES,
     writes: true,
   }),
 };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IdNumber } from '../../domain/idNumber';
+import { isPartyPhone, PARTY_PHONE_MESSAGE } from '../../domain/phoneNumbers';
 import { DISPUTE_CATEGORIES, DISPUTE_SOURCES, DISPUTE_STATUSES, WARNING_LEVELS } from '../../domain/disputeStatus';
 import { REFERRALS, WORKFLOW_ACTIONS } from '../../domain/workflow';
 
@@ -15,11 +16,8 @@ export const WorkflowActionSchema = z.enum(WORKFLOW_ACTIONS);
 export const DateString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式须为 YYYY-MM-DD');
 export const DisputeId = z.number('缺少案件编号').int('案件编号须为整数').positive('案件编号无效');
 
-/** Mobile (11 digits from 13–19) or landline with area code (0731-12345678). */
-export const Phone = z
-  .string()
-  .trim()
-  .regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, '电话号码格式不正确（手机11位，座机须带区号）');
+/** Mobile (11 digits from 13–19) or landline with area code (0731-12345678): shared/domain/phoneNumbers. */
+export const Phone = z.string().trim().refine(isPartyPhone, PARTY_PHONE_MESSAGE);
 
 const optionalText = (max: number, label: string) =>
   z.string().trim().max(max, `${label}不能超过${max}字`).optional();
@@ -102,8 +100,10 @@ export const QueueRow = z.object({
   category: CategorySchema,
   source: SourceSchema,
   warning: WarningSchema,
-  /** "申请人 与 被申请人" (first of each side; "等" when there are more). */
+  /** "申请人 与 被申请人" (first of each side; "等" when there are more): the ledger's and the exports' words. */
   partiesLabel: z.string(),
+  /** The same names apart (masked alike; '' for a side without parties), for a label in the UI's language. */
+  partyNames: z.object({ applicant: z.string(), respondent: z.string(), moreApplicants: z.boolean(), moreRespondents: z.boolean() }),
   summary: z.string(),
   countyCode: z.string(),
   townshipCode: z.string(),

@@ -1,4 +1,4 @@
-import type { AreaGeometry, LonLat } from '../../../../shared/domain/coordinates';
+import type { AreaGeometry, LonLat } from '../../../../shared/domain/geometry';
 import type { Rng } from '../random';
 import { buildCells, components, type CellGraph } from './cells';
 import { densityField, type CityPlan, type DensityPeak, type GrownCounties } from './cityPlan';

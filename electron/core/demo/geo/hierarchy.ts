@@ -1,4 +1,4 @@
-import type { AreaGeometry } from '../../../../shared/domain/coordinates';
+import type { AreaGeometry } from '../../../../shared/domain/geometry';
 import { gridCode } from '../../../../shared/domain/divisionCodes';
 import { apportion, type Rng } from '../random';
 import type { CellGraph } from './cells';

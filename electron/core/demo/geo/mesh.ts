@@ -1,4 +1,4 @@
-import type { MultiPolygon, Polygon } from 'geojson';
+import type { AreaGeometry, LonLat, PolygonGeometry } from '../../../../shared/domain/geometry';
 import type { Rng } from '../random';
 
 /**
@@ -151,14 +151,14 @@ function pointInIdRing(mesh: CellMesh, x: number, y: number, ring: readonly numb
   return inside;
 }
 
-function closedCoords(mesh: CellMesh, ring: readonly number[]): [number, number][] {
-  const coords = ring.map((v): [number, number] => [toDegrees(mesh.vx[v]!), toDegrees(mesh.vy[v]!)]);
+function closedCoords(mesh: CellMesh, ring: readonly number[]): LonLat[] {
+  const coords = ring.map((v): LonLat => [toDegrees(mesh.vx[v]!), toDegrees(mesh.vy[v]!)]);
   coords.push(coords[0]!);
   return coords;
 }
 
 /** GeoJSON for outline rings: a Polygon when there is one exterior, else a MultiPolygon with each hole under the exterior that holds it. */
-export function outlineGeometry(mesh: CellMesh, rings: readonly number[][]): Polygon | MultiPolygon {
+export function outlineGeometry(mesh: CellMesh, rings: readonly number[][]): AreaGeometry {
   const exteriors = rings.filter((r) => ringArea2(mesh, r) > 0);
   const holes = rings.filter((r) => ringArea2(mesh, r) < 0);
   if (exteriors.length === 1) {
@@ -186,7 +186,7 @@ export function outlineGeometry(mesh: CellMesh, rings: readonly number[][]): Pol
   };
 }
 
-export function cellGeometry(mesh: CellMesh, cell: number): Polygon {
+export function cellGeometry(mesh: CellMesh, cell: number): PolygonGeometry {
   return { type: 'Polygon', coordinates: [closedCoords(mesh, mesh.rings[cell]!)] };
 }
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { gcj02GeometryToWgs84, gcj02ToWgs84, type AreaGeometry, type LonLat } from '../../../../shared/domain/coordinates';
+import { gcj02GeometryToWgs84, gcj02ToWgs84 } from '../../../../shared/domain/coordinates';
+import type { AreaGeometry, LonLat } from '../../../../shared/domain/geometry';
 import { toDivisionCode } from '../../../../shared/domain/divisionCodes';
 import type { CityPlan, CountyPlan, TownshipKind } from './cityPlan';
 

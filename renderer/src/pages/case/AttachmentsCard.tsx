@@ -3,15 +3,13 @@ import { App, Button, Card, Table, Upload } from 'antd';
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { ATTACHMENT_MAX_BYTES, type DisputeDetail } from '../../../../shared/contract';
-import type { Role } from '../../../../shared/contract/roles';
 import { call } from '../../api/client';
 import { errorText } from '../../lib/errorText';
 import { formatCount } from '../../lib/format';
-import { useAccount } from '../../session/sessionContext';
+import { useMayCall } from '../../session/sessionContext';
 import { fileToBase64, saveBase64 } from '../queue/download';
 import { chinaMinute } from '../queue/queueFormat';
 
-const FILE_ROLES: readonly Role[] = ['admin', 'director', 'dispatcher', 'mediator', 'grid_worker'];
 type Attachment = DisputeDetail['attachments'][number];
 
 function sizeText(bytes: number): string {
@@ -24,9 +22,10 @@ function sizeText(bytes: number): string {
 export function AttachmentsCard({ detail: d, onChanged }: { detail: DisputeDetail; onChanged(): void }) {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
-  const { role } = useAccount();
+  const may = useMayCall();
   const [busy, setBusy] = useState(false);
-  const mayUse = FILE_ROLES.includes(role);
+  const mayUpload = may('disputes.addAttachment');
+  const mayDownload = may('disputes.getAttachment');
 
   const upload = async (file: File) => {
     if (file.size > ATTACHMENT_MAX_BYTES) {
@@ -60,7 +59,7 @@ export function AttachmentsCard({ detail: d, onChanged }: { detail: DisputeDetai
       title={t('case.files.title', { count: d.attachments.length })}
       data-testid="case-attachments"
       extra={
-        mayUse && (
+        mayUpload && (
           <Upload
             showUploadList={false}
             beforeUpload={(f) => {
@@ -90,7 +89,7 @@ export function AttachmentsCard({ detail: d, onChanged }: { detail: DisputeDetai
             title: '',
             width: 60,
             render: (_, a) =>
-              mayUse && <Button size="small" type="link" icon={<DownloadOutlined />} aria-label={t('case.files.download')} onClick={() => void download(a)} />,
+              mayDownload && <Button size="small" type="link" icon={<DownloadOutlined />} aria-label={t('case.files.download')} onClick={() => void download(a)} />,
           },
         ]}
       />

@@ -2,9 +2,8 @@ import { useState } from 'react';
 import { Button, Flex, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { DisputeDetail } from '../../../../shared/contract';
-import type { Role } from '../../../../shared/contract/roles';
-import type { WorkflowAction } from '../../../../shared/domain/workflow';
-import { useAccount } from '../../session/sessionContext';
+import { mediationRecordable, warningChangeable, type WorkflowAction } from '../../../../shared/domain/workflow';
+import { useMayCall } from '../../session/sessionContext';
 import { MediationRecordDialog } from './MediationRecordDialog';
 import { PrintMenu } from './PrintMenu';
 import { TransitionDialog } from './TransitionDialog';
@@ -12,23 +11,21 @@ import { WarningDialog } from './WarningDialog';
 
 const PRIMARY: ReadonlySet<WorkflowAction> = new Set(['accept', 'assign', 'startMediation', 'reachAgreement', 'followUp', 'close', 'countyAnswer']);
 const DANGER: ReadonlySet<WorkflowAction> = new Set(['decline', 'fail']);
-const WARNING_ROLES: readonly Role[] = ['admin', 'director', 'dispatcher', 'mediator'];
-const RECORD_ROLES: readonly Role[] = ['admin', 'director', 'mediator'];
-const PRINT_ROLES: readonly Role[] = ['admin', 'director', 'dispatcher', 'mediator', 'grid_worker'];
 
 type Dialog = { kind: 'transition'; action: WorkflowAction } | { kind: 'record' } | { kind: 'warning' } | null;
 
 /**
- * Only the steps this role may take on this case now (the core lists them from the workflow state
- * machine in shared/domain/workflow.ts, and enforces them again on every call).
+ * Only the steps this account may take on this case now: the workflow steps as the core lists them (from
+ * the state machine in shared/domain/workflow.ts), the other actions by the contract's roles (mayCall) and
+ * the same status rules the core applies. The core enforces all of it again on every call.
  */
 export function CaseActions({ detail: d, onChanged }: { detail: DisputeDetail; onChanged(): void }) {
   const { t } = useTranslation();
-  const { role } = useAccount();
+  const may = useMayCall();
   const [dialog, setDialog] = useState<Dialog>(null);
-  const canRecord = d.status === 'mediating' && RECORD_ROLES.includes(role);
-  const canWarn = WARNING_ROLES.includes(role) && d.status !== 'closed';
-  const canPrint = PRINT_ROLES.includes(role);
+  const canRecord = may('disputes.recordMediation') && mediationRecordable(d.status);
+  const canWarn = may('disputes.setWarning') && warningChangeable(d.status);
+  const canPrint = may('disputes.print');
   const nothing = d.actions.length === 0 && !canRecord && !canWarn && !canPrint;
   const done = () => {
     setDialog(null);

@@ -2,6 +2,7 @@ import { Card, Descriptions, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { DisputeDetail } from '../../../../shared/contract';
 import { formatCount } from '../../lib/format';
+import { outcomeText, referralText } from '../../lib/labels';
 import { chinaDay, formatYuan } from '../queue/queueFormat';
 
 /** What the dispute is about and where: summary, place, amount, people, warning reason, outcome. */
@@ -16,7 +17,7 @@ export function CaseFacts({ detail: d }: { detail: DisputeDetail }) {
         </Descriptions.Item>
         <Descriptions.Item label={t('queue.col.place')} span={2}>
           {place || '—'}
-          {d.address ? `（${d.address}）` : ''}
+          {d.address ? t('format.paren', { text: d.address }) : ''}
         </Descriptions.Item>
         <Descriptions.Item label={t('queue.col.amount')}>{formatYuan(d.amountYuan, t) || '—'}</Descriptions.Item>
         <Descriptions.Item label={t('queue.col.people')}>{formatCount(d.peopleInvolved)}</Descriptions.Item>
@@ -27,12 +28,12 @@ export function CaseFacts({ detail: d }: { detail: DisputeDetail }) {
         )}
         {d.outcome && (
           <Descriptions.Item label={t('case.outcome')} span={2}>
-            {d.outcome}
+            {outcomeText(t, d.outcome)}
           </Descriptions.Item>
         )}
         {d.referral && (
           <Descriptions.Item label={t('case.referral')} span={2}>
-            {d.referral}
+            {referralText(t, d.referral)}
           </Descriptions.Item>
         )}
         {d.concludedAt && <Descriptions.Item label={t('case.concludedAt')}>{chinaDay(d.concludedAt)}</Descriptions.Item>}

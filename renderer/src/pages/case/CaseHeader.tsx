@@ -1,7 +1,8 @@
 import { Descriptions, Flex, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { DisputeDetail } from '../../../../shared/contract';
-import { categoryText, chinaDay, sourceText, statusText, WARNING_COLORS, warningText } from '../queue/queueFormat';
+import { categoryText, deadlineBasisText, sourceText, statusText, warningText } from '../../lib/labels';
+import { chinaDay, WARNING_COLORS } from '../queue/queueFormat';
 
 /** Case number, status, colour and the deadlines that matter today. */
 export function CaseHeader({ detail: d }: { detail: DisputeDetail }) {
@@ -39,7 +40,7 @@ export function CaseHeader({ detail: d }: { detail: DisputeDetail }) {
                   {dl.daysLeft < 0 ? t('case.daysOver', { count: -dl.daysLeft }) : t('case.daysLeft', { count: dl.daysLeft })}
                 </Typography.Text>
               )}
-              {dl.basis && <Typography.Text type="secondary">（{dl.basis}）</Typography.Text>}
+              {dl.basis && <Typography.Text type="secondary">{t('format.paren', { text: deadlineBasisText(t, dl.basis) })}</Typography.Text>}
             </span>
           ) : (
             '—'
@@ -49,7 +50,7 @@ export function CaseHeader({ detail: d }: { detail: DisputeDetail }) {
           <Descriptions.Item label={t('case.judicialDeadline')}>{dl.judicialConfirmation}</Descriptions.Item>
         )}
         <Descriptions.Item label={t('case.mediator')}>
-          {d.mediatorName ? `${d.mediatorName}${d.orgName ? `（${d.orgName}）` : ''}` : '—'}
+          {d.mediatorName ? (d.orgName ? t('format.withNote', { name: d.mediatorName, note: d.orgName }) : d.mediatorName) : '—'}
         </Descriptions.Item>
       </Descriptions>
     </Flex>

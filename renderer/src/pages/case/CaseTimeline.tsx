@@ -3,26 +3,24 @@ import { App, Button, Card, Input, Space, Timeline, Typography } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { DisputeDetail } from '../../../../shared/contract';
-import type { Role } from '../../../../shared/contract/roles';
 import { WARNING_LEVELS } from '../../../../shared/domain/disputeStatus';
 import { isDisputeStatus, WORKFLOW_ACTIONS, type WorkflowAction } from '../../../../shared/domain/workflow';
 import { call } from '../../api/client';
 import { errorText } from '../../lib/errorText';
-import { useAccount } from '../../session/sessionContext';
-import { chinaMinute, statusText, warningText } from '../queue/queueFormat';
-
-const NOTE_ROLES: readonly Role[] = ['admin', 'director', 'dispatcher', 'mediator', 'grid_worker'];
+import { useMayCall } from '../../session/sessionContext';
+import { statusText, warningText } from '../../lib/labels';
+import { chinaMinute } from '../queue/queueFormat';
 
 type Event = DisputeDetail['timeline'][number];
 
 /** Every change on the case (who, when, from, to, note), newest first, and a box to add a note. */
 export function CaseTimeline({ detail: d, onChanged }: { detail: DisputeDetail; onChanged(): void }) {
   const { t } = useTranslation();
-  const { role } = useAccount();
+  const may = useMayCall();
   const events = [...d.timeline].reverse();
   return (
     <Card size="small" title={t('case.timeline.title')} data-testid="case-timeline">
-      {NOTE_ROLES.includes(role) && <AddNote id={d.id} onAdded={onChanged} />}
+      {may('disputes.addNote') && <AddNote id={d.id} onAdded={onChanged} />}
       <Timeline
         style={{ marginTop: 12 }}
         items={events.map((e) => ({
@@ -73,9 +71,12 @@ const isOther = (k: string): k is OtherKind => (OTHER_KINDS as readonly string[]
 function kindText(t: TFunction, e: Event): string {
   if (isAction(e.kind)) return t(`case.action.${e.kind}`);
   if (e.kind === 'warning') {
-    const to = e.data?.to;
-    const level = WARNING_LEVELS.find((w) => w === to);
-    return level ? t('case.timeline.warningTo', { level: warningText(t, level) }) : t('case.timeline.kind.warning');
+    const level = WARNING_LEVELS.find((w) => w === e.data?.to);
+    if (!level) return t('case.timeline.kind.warning');
+    // The core marks a colour set below the rules' proposal (an override); the timeline says so.
+    const proposed = e.data?.override === 'lowered' ? WARNING_LEVELS.find((w) => w === e.data?.proposed) : undefined;
+    const text = t('case.timeline.warningTo', { level: warningText(t, level) });
+    return proposed ? text + t('case.timeline.belowProposal', { level: warningText(t, proposed) }) : text;
   }
   if (isOther(e.kind)) return t(`case.timeline.kind.${e.kind}`);
   return e.kind;

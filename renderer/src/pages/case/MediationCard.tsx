@@ -23,9 +23,9 @@ export function MediationCard({ detail: d }: { detail: DisputeDetail }) {
                 title={`${chinaMinute(r.sessionAt)}${r.place ? ` · ${r.place}` : ''} · ${r.recordedBy}`}
                 description={
                   <>
-                    {r.participants && <div>{t('case.record.participants')}：{r.participants}</div>}
+                    {r.participants && <div>{t('format.labelled', { label: t('case.record.participants'), value: r.participants })}</div>}
                     <div style={{ whiteSpace: 'pre-wrap' }}>{r.content}</div>
-                    {r.result && <div>{t('case.record.result')}：{r.result}</div>}
+                    {r.result && <div>{t('format.labelled', { label: t('case.record.result'), value: r.result })}</div>}
                   </>
                 }
               />

@@ -6,7 +6,7 @@ import { WARNING_LEVELS, type WarningLevel } from '../../../../shared/domain/dis
 import { call } from '../../api/client';
 import { errorText } from '../../lib/errorText';
 import { showFieldErrors } from '../queue/formErrors';
-import { warningText } from '../queue/queueFormat';
+import { warningText } from '../../lib/labels';
 
 interface Values {
   level: WarningLevel;

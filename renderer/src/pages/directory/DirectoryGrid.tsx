@@ -4,7 +4,7 @@ import type { GridApi, IDatasource } from 'ag-grid-community';
 import { useTranslation } from 'react-i18next';
 import type { ServicePoint } from '../../../../shared/contract/directory';
 // The queue's AG Grid setup registers the modules once for the whole app; reuse its theme and texts.
-import { GRID_LOCALE_ZH, queueGridTheme } from '../queue/agGridSetup';
+import { gridLocale, queueGridTheme } from '../queue/agGridSetup';
 import { directoryColumns } from './directoryColumns';
 
 export const DIRECTORY_BLOCK_SIZE = 100;
@@ -18,11 +18,8 @@ interface Props {
 /** The directory list: AG Grid's infinite row model, pages of 100 fetched from directory.list. */
 export function DirectoryGrid({ datasource, apiRef, onOpen }: Props) {
   const { t, i18n } = useTranslation();
-  const columnDefs = useMemo(() => directoryColumns(t), [t]);
-  const localeText = useMemo(
-    () => (i18n.language === 'zh-CN' ? { ...GRID_LOCALE_ZH, noRowsToShow: t('directory.noRows'), ariaLabelGrid: t('directory.title') } : undefined),
-    [i18n.language, t],
-  );
+  const columnDefs = useMemo(() => directoryColumns(t, i18n.language), [t, i18n.language]);
+  const localeText = useMemo(() => ({ ...gridLocale(t), noRowsToShow: t('directory.noRows'), ariaLabelGrid: t('directory.title') }), [t]);
 
   return (
     <div style={{ flex: 1, minHeight: 240 }} data-testid="directory-grid">

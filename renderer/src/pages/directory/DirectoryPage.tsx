@@ -3,14 +3,15 @@ import { Button, Flex, Input, Select, Space, TreeSelect, Typography, message } f
 import { DownloadOutlined, PlusOutlined, PrinterOutlined, UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { GridApi } from 'ag-grid-community';
-import { DIRECTORY_EDITORS, type DirectoryFilter, type ServicePoint } from '../../../../shared/contract/directory';
-import { SERVICE_POINT_CATEGORIES, servicePointLabel, type ServicePointCategory } from '../../../../shared/domain/servicePoints';
-import { useAccount } from '../../session/sessionContext';
+import type { DirectoryFilter, ServicePoint } from '../../../../shared/contract/directory';
+import { SERVICE_POINT_CATEGORY_CODES, type ServicePointCategory } from '../../../../shared/domain/servicePoints';
+import { useMayCall } from '../../session/sessionContext';
 import { useDataChanged } from '../../hooks/useDataChanged';
 import { call } from '../../api/client';
 import { CallError } from '../../components/CallError';
 import { errorText } from '../../lib/errorText';
 import { formatCount } from '../../lib/format';
+import { servicePointCategoryText } from '../../lib/labels';
 import { DirectoryGrid } from './DirectoryGrid';
 import { directoryDatasource } from './directoryDatasource';
 import { useDivisionTree } from './useDivisionTree';
@@ -24,9 +25,7 @@ import './directory.css';
 /** 服务阵地: the service-point directory — list, detail, create/edit, Excel in and out, print. */
 export function DirectoryPage() {
   const { t, i18n } = useTranslation();
-  const lang = i18n.language === 'en' ? 'en' : 'zh';
-  const account = useAccount();
-  const canEdit = (DIRECTORY_EDITORS as readonly string[]).includes(account.role);
+  const may = useMayCall();
   const divisions = useDivisionTree();
 
   const [q, setQ] = useState('');
@@ -103,22 +102,26 @@ export function DirectoryPage() {
           )}
         </Space>
         <Space wrap>
-          {canEdit && (
+          {may('directory.create') && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="directory-create">
               {t('directory.create')}
             </Button>
           )}
-          {canEdit && (
+          {may('directory.importExcel') && (
             <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="directory-import">
               {t('directory.importExcel')}
             </Button>
           )}
-          <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void exportExcel()} data-testid="directory-export">
-            {t('directory.exportExcel')}
-          </Button>
-          <Button icon={<PrinterOutlined />} onClick={() => setPrinting(true)} data-testid="directory-print">
-            {t('directory.print.button')}
-          </Button>
+          {may('directory.exportExcel') && (
+            <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void exportExcel()} data-testid="directory-export">
+              {t('directory.exportExcel')}
+            </Button>
+          )}
+          {may('directory.printable') && (
+            <Button icon={<PrinterOutlined />} onClick={() => setPrinting(true)} data-testid="directory-print">
+              {t('directory.print.button')}
+            </Button>
+          )}
         </Space>
       </Flex>
       <Flex gap={8} wrap>
@@ -142,7 +145,7 @@ export function DirectoryPage() {
           aria-label={t('directory.col.category')}
           value={categories}
           onChange={setCategories}
-          options={SERVICE_POINT_CATEGORIES.map((c) => ({ value: c.code, label: servicePointLabel(c.code, lang) }))}
+          options={SERVICE_POINT_CATEGORY_CODES.map((c) => ({ value: c, label: servicePointCategoryText(t, c) }))}
           data-testid="directory-category"
         />
         <TreeSelect
@@ -161,7 +164,7 @@ export function DirectoryPage() {
       </Flex>
       {listError !== null && <CallError error={listError} onRetry={refresh} />}
       <DirectoryGrid datasource={datasource} apiRef={apiRef} onOpen={setOpen} />
-      <PointDrawer point={open} canEdit={canEdit} onClose={() => setOpen(null)} onEdit={(p) => setEditing(p)} onDelete={remove} />
+      <PointDrawer point={open} canEdit={may('directory.update')} canDelete={may('directory.delete')} onClose={() => setOpen(null)} onEdit={(p) => setEditing(p)} onDelete={remove} />
       <PointFormModal
         key={editing === 'new' ? 'new' : (editing?.id ?? 'closed')}
         open={editing !== null}

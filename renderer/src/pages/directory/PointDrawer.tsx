@@ -3,19 +3,21 @@ import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { ServicePoint } from '../../../../shared/contract/directory';
 import { formatChinaDateTime } from '../../lib/format';
+import { servicePointCategoryText } from '../../lib/labels';
 import { pointLevelLabel } from './directoryColumns';
 import { PointMiniMap } from './PointMiniMap';
 
 interface Props {
   point: ServicePoint | null;
   canEdit: boolean;
+  canDelete: boolean;
   onClose(): void;
   onEdit(p: ServicePoint): void;
   onDelete(p: ServicePoint): Promise<void>;
 }
 
 /** One service point: its fields, where it is, and (for editors) edit and delete. */
-export function PointDrawer({ point, canEdit, onClose, onEdit, onDelete }: Props) {
+export function PointDrawer({ point, canEdit, canDelete, onClose, onEdit, onDelete }: Props) {
   const { t } = useTranslation();
   const dash = (v: string | number | null) => (v === null || v === '' ? <Typography.Text type="secondary">—</Typography.Text> : v);
   return (
@@ -26,22 +28,26 @@ export function PointDrawer({ point, canEdit, onClose, onEdit, onDelete }: Props
       title={point?.name}
       extra={
         point &&
-        canEdit && (
+        (canEdit || canDelete) && (
           <Space>
-            <Button size="small" icon={<EditOutlined />} onClick={() => onEdit(point)} data-testid="point-edit">
-              {t('directory.edit')}
-            </Button>
-            <Popconfirm
-              title={t('directory.deleteConfirm', { name: point.name })}
-              okText={t('directory.delete')}
-              okButtonProps={{ danger: true }}
-              cancelText={t('directory.form.cancel')}
-              onConfirm={() => onDelete(point)}
-            >
-              <Button size="small" danger icon={<DeleteOutlined />} data-testid="point-delete">
-                {t('directory.delete')}
+            {canEdit && (
+              <Button size="small" icon={<EditOutlined />} onClick={() => onEdit(point)} data-testid="point-edit">
+                {t('directory.edit')}
               </Button>
-            </Popconfirm>
+            )}
+            {canDelete && (
+              <Popconfirm
+                title={t('directory.deleteConfirm', { name: point.name })}
+                okText={t('directory.delete')}
+                okButtonProps={{ danger: true }}
+                cancelText={t('directory.form.cancel')}
+                onConfirm={() => onDelete(point)}
+              >
+                <Button size="small" danger icon={<DeleteOutlined />} data-testid="point-delete">
+                  {t('directory.delete')}
+                </Button>
+              </Popconfirm>
+            )}
           </Space>
         )
       }
@@ -49,7 +55,7 @@ export function PointDrawer({ point, canEdit, onClose, onEdit, onDelete }: Props
       {point && (
         <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="point-drawer">
           <Descriptions column={1} size="small" bordered>
-            <Descriptions.Item label={t('directory.col.category')}>{point.categoryName}</Descriptions.Item>
+            <Descriptions.Item label={t('directory.col.category')}>{servicePointCategoryText(t, point.category, point.categoryName)}</Descriptions.Item>
             <Descriptions.Item label={t('directory.col.level')}>{pointLevelLabel(t, point.level)}</Descriptions.Item>
             <Descriptions.Item label={t('directory.col.division')}>{point.divisionName}</Descriptions.Item>
             <Descriptions.Item label={t('directory.col.address')}>{dash(point.address)}</Descriptions.Item>

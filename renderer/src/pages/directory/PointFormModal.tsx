@@ -2,10 +2,12 @@ import { useState } from 'react';
 import { Col, Form, Input, InputNumber, Modal, Row, Select, TreeSelect, message } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ServicePoint } from '../../../../shared/contract/directory';
-import { PHONE_MESSAGE, isServicePhone } from '../../../../shared/domain/phoneNumbers';
-import { SERVICE_POINT_CATEGORIES, servicePointCategory, servicePointLabel, type ServicePointCategory, type ServicePointLevel } from '../../../../shared/domain/servicePoints';
+import { isServicePhone } from '../../../../shared/domain/phoneNumbers';
+import { CHINA_BOUNDS } from '../../../../shared/domain/geometry';
+import { SERVICE_POINT_CATEGORY_CODES, servicePointCategory, type ServicePointCategory, type ServicePointLevel } from '../../../../shared/domain/servicePoints';
 import { call, CoreError } from '../../api/client';
 import { errorText } from '../../lib/errorText';
+import { servicePointCategoryText } from '../../lib/labels';
 import type { DivisionRow } from '../divisions/divisionTree';
 import { pointLevelLabel } from './directoryColumns';
 
@@ -60,7 +62,6 @@ function initialValues(p: ServicePoint | null): Partial<FormValues> {
  */
 export function PointFormModal({ open, point, divisions, onClose, onSaved }: Props) {
   const { t, i18n } = useTranslation();
-  const lang = i18n.language === 'en' ? 'en' : 'zh';
   const [form] = Form.useForm<FormValues>();
   const [saving, setSaving] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
@@ -130,7 +131,7 @@ export function PointFormModal({ open, point, divisions, onClose, onSaved }: Pro
           <Col span={12}>
             <Form.Item name="category" label={t('directory.col.category')} rules={[{ required: true }]}>
               <Select
-                options={SERVICE_POINT_CATEGORIES.map((c) => ({ value: c.code, label: servicePointLabel(c.code, lang) }))}
+                options={SERVICE_POINT_CATEGORY_CODES.map((c) => ({ value: c, label: servicePointCategoryText(t, c) }))}
                 onChange={(c: ServicePointCategory) => form.setFieldValue('level', servicePointCategory(c)?.level)}
               />
             </Form.Item>
@@ -170,12 +171,12 @@ export function PointFormModal({ open, point, divisions, onClose, onSaved }: Pro
                 }),
               ]}
             >
-              <InputNumber min={73} max={136} step={0.0001} style={{ width: '100%' }} />
+              <InputNumber min={CHINA_BOUNDS.minLon} max={CHINA_BOUNDS.maxLon} step={0.0001} style={{ width: '100%' }} />
             </Form.Item>
           </Col>
           <Col span={12}>
             <Form.Item name="lat" label={t('directory.form.lat')} dependencies={['lon']}>
-              <InputNumber min={3} max={54} step={0.0001} style={{ width: '100%' }} />
+              <InputNumber min={CHINA_BOUNDS.minLat} max={CHINA_BOUNDS.maxLat} step={0.0001} style={{ width: '100%' }} />
             </Form.Item>
           </Col>
         </Row>
@@ -184,7 +185,7 @@ export function PointFormModal({ open, point, divisions, onClose, onSaved }: Pro
             <Form.Item
               name="phone"
               label={t('directory.col.phone')}
-              rules={[{ validator: (_, v: string | undefined) => (!v || !v.trim() || isServicePhone(v.trim()) ? Promise.resolve() : Promise.reject(new Error(PHONE_MESSAGE))) }]}
+              rules={[{ validator: (_, v: string | undefined) => (!v || !v.trim() || isServicePhone(v.trim()) ? Promise.resolve() : Promise.reject(new Error(t('directory.form.phoneRule')))) }]}
             >
               <Input maxLength={24} placeholder="0737-1234567" />
             </Form.Item>

@@ -6,6 +6,7 @@ import { useCall } from '../../hooks/useCall';
 import { useDataChanged } from '../../hooks/useDataChanged';
 import { CallError } from '../../components/CallError';
 import { formatCount } from '../../lib/format';
+import { servicePointCategoryText } from '../../lib/labels';
 import type { GridCard } from '../../../../shared/contract/grids';
 
 interface Props {
@@ -69,7 +70,7 @@ export function GridCardDrawer({ gridCode, onClose, onLocate }: Props) {
                   {c.workers.map((w, i) => (
                     <div key={i}>
                       {w.name}
-                      {w.title ? <Typography.Text type="secondary">（{w.title}）</Typography.Text> : null}{' '}
+                      {w.title ? <Typography.Text type="secondary">{t('format.paren', { text: w.title })}</Typography.Text> : null}{' '}
                       {w.phone && (
                         <span className="gc-mono">
                           <PhoneOutlined /> {w.phone}
@@ -119,7 +120,7 @@ export function GridCardDrawer({ gridCode, onClose, onLocate }: Props) {
                     title={p.name}
                     description={
                       <>
-                        {p.categoryName}
+                        {servicePointCategoryText(t, p.category, p.categoryName)}
                         {p.phone ? <span className="gc-mono"> · {p.phone}</span> : null}
                       </>
                     }

@@ -2,9 +2,9 @@ import { Checkbox, Radio, Select, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { MEASURES, type Measure } from './mapColors';
 import type { BaseMapOption } from './useBaseMap';
-import { STATUS_LABELS, WARNING_LABELS } from '../../../../shared/domain/workflow';
 import { DISPUTE_CATEGORIES, OPEN_STATUSES, WARNING_LEVELS, type DisputeCategory, type WarningLevel } from '../../../../shared/domain/disputeStatus';
-import { SERVICE_POINT_CATEGORIES, servicePointLabel } from '../../../../shared/domain/servicePoints';
+import { SERVICE_POINT_CATEGORY_CODES } from '../../../../shared/domain/servicePoints';
+import { categoryText, servicePointCategoryText, statusText, warningName } from '../../lib/labels';
 
 export type LayerKey = 'grids' | 'disputes' | 'servicePoints';
 export type OpenStatus = (typeof OPEN_STATUSES)[number];
@@ -28,7 +28,6 @@ interface Props {
   baseMaps: readonly BaseMapOption[];
   baseMap: string;
   onBaseMap(key: string): void;
-  lang: 'zh' | 'en';
 }
 
 const LAYERS: readonly LayerKey[] = ['grids', 'disputes', 'servicePoints'];
@@ -77,7 +76,7 @@ export function MapLayerPanel(p: Props) {
             aria-label={t('map.filter.status')}
             value={p.filter.statuses}
             onChange={(v: OpenStatus[]) => p.onFilter({ ...p.filter, statuses: v })}
-            options={OPEN_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))}
+            options={OPEN_STATUSES.map((s) => ({ value: s, label: statusText(t, s) }))}
             data-testid="map-filter-status"
           />
           <Select
@@ -89,7 +88,7 @@ export function MapLayerPanel(p: Props) {
             aria-label={t('map.filter.category')}
             value={p.filter.categories}
             onChange={(v: DisputeCategory[]) => p.onFilter({ ...p.filter, categories: v })}
-            options={DISPUTE_CATEGORIES.map((c) => ({ value: c, label: c }))}
+            options={DISPUTE_CATEGORIES.map((c) => ({ value: c, label: categoryText(t, c) }))}
             data-testid="map-filter-category"
           />
           <Select
@@ -101,7 +100,7 @@ export function MapLayerPanel(p: Props) {
             aria-label={t('map.filter.warning')}
             value={p.filter.warnings}
             onChange={(v: WarningLevel[]) => p.onFilter({ ...p.filter, warnings: v })}
-            options={WARNING_LEVELS.map((w) => ({ value: w, label: w === 'none' ? t('map.legend.noWarning') : t('map.legend.warning', { level: WARNING_LABELS[w] }) }))}
+            options={WARNING_LEVELS.map((w) => ({ value: w, label: warningName(t, w) }))}
             data-testid="map-filter-warning"
           />
         </>
@@ -116,7 +115,7 @@ export function MapLayerPanel(p: Props) {
             aria-label={t('map.panel.pointCategories')}
             value={[...p.categories]}
             onChange={(v: string[]) => p.onCategories(new Set(v))}
-            options={SERVICE_POINT_CATEGORIES.map((c) => ({ value: c.code, label: servicePointLabel(c.code, p.lang) }))}
+            options={SERVICE_POINT_CATEGORY_CODES.map((c) => ({ value: c, label: servicePointCategoryText(t, c) }))}
             data-testid="map-point-categories"
           />
         </>
@@ -127,7 +126,7 @@ export function MapLayerPanel(p: Props) {
         value={p.baseMap}
         onChange={p.onBaseMap}
         aria-label={t('map.panel.baseMap')}
-        options={p.baseMaps.map((o) => ({ value: o.key, label: o.online ? `${o.label}（${t('map.baseMap.online')}）` : o.label }))}
+        options={p.baseMaps.map((o) => ({ value: o.key, label: o.online ? t('format.withNote', { name: o.label, note: t('map.baseMap.online') }) : o.label }))}
         data-testid="map-basemap"
       />
     </div>

@@ -1,9 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { formatCount } from '../../lib/format';
 import { CATEGORY_COLORS, OTHER_CATEGORY_COLOR, WARNING_COLORS, ZERO_FILL, type ColorScale, type Measure } from './mapColors';
-import { WARNING_LABELS } from '../../../../shared/domain/workflow';
 import { WARNING_LEVELS } from '../../../../shared/domain/disputeStatus';
-import { servicePointLabel } from '../../../../shared/domain/servicePoints';
+import { servicePointCategoryText, warningName } from '../../lib/labels';
 
 interface Props {
   measure: Measure;
@@ -11,7 +10,6 @@ interface Props {
   showDisputes: boolean;
   showPoints: boolean;
   categories: readonly string[];
-  lang: 'zh' | 'en';
 }
 
 function Swatch({ color, round }: { color: string; round?: boolean }) {
@@ -19,7 +17,7 @@ function Swatch({ color, round }: { color: string; round?: boolean }) {
 }
 
 /** What the colours mean: the grid fill classes, the warning colours, the service-point categories. */
-export function MapLegend({ measure, scale, showDisputes, showPoints, categories, lang }: Props) {
+export function MapLegend({ measure, scale, showDisputes, showPoints, categories }: Props) {
   const { t } = useTranslation();
   return (
     <div className="gc-map-legend" data-testid="map-legend" aria-label={t('map.legend.title')}>
@@ -37,7 +35,7 @@ export function MapLegend({ measure, scale, showDisputes, showPoints, categories
           <div className="gc-map-legend-title">{t('map.legend.disputes')}</div>
           {WARNING_LEVELS.map((w) => (
             <div key={w}>
-              <Swatch color={WARNING_COLORS[w]} round /> {w === 'none' ? t('map.legend.noWarning') : t('map.legend.warning', { level: WARNING_LABELS[w] })}
+              <Swatch color={WARNING_COLORS[w]} round /> {warningName(t, w)}
             </div>
           ))}
         </>
@@ -47,7 +45,7 @@ export function MapLegend({ measure, scale, showDisputes, showPoints, categories
           <div className="gc-map-legend-title">{t('map.legend.points')}</div>
           {categories.map((c) => (
             <div key={c}>
-              <Swatch color={CATEGORY_COLORS[c] ?? OTHER_CATEGORY_COLOR} round /> {servicePointLabel(c, lang)}
+              <Swatch color={CATEGORY_COLORS[c] ?? OTHER_CATEGORY_COLOR} round /> {servicePointCategoryText(t, c)}
             </div>
           ))}
         </>

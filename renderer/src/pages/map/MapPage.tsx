@@ -15,7 +15,7 @@ import './map.css';
 import { MapView } from './MapView';
 import { childLevel, detailZoom, focusChain, parseFocus, parseGridCode, villageOfGrid } from './mapFocus';
 import { quantileScale, type Measure } from './mapColors';
-import type { Bbox } from './mapGeometry';
+import type { Bbox } from '../../../../shared/domain/geometry';
 import { useBoundaryData } from './useBoundaryData';
 import { useDisputePoints, useServicePoints } from './useMapPoints';
 import { useBaseMap } from './useBaseMap';
@@ -46,15 +46,14 @@ function toBounds(b: Bbox): L.LatLngBounds {
  * and a grid's card on click.
  */
 export function MapPage() {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language === 'en' ? 'en' : 'zh';
+  const { t } = useTranslation();
   const account = useAccount();
   const root = account.divisionCode;
   const [params, setParams] = useSearchParams();
   const focus = parseFocus(params.get('focus'), root);
   const gridCode = parseGridCode(params.get('grid'));
   const focusLevel = levelOfCode(focus);
-    const atVillage = focusLevel === 'village';
+  const atVillage = focusLevel === 'village';
   const zoom = detailZoom(focusLevel);
 
   const [measure, setMeasure] = useState<Measure>('openDisputes');
@@ -252,7 +251,6 @@ export function MapPage() {
           baseMaps={baseMap.options}
           baseMap={baseMap.activeKey}
           onBaseMap={baseMap.select}
-          lang={lang}
         />
         <MapLegend
           measure={measure}
@@ -260,7 +258,6 @@ export function MapPage() {
           showDisputes={layers.has('disputes')}
           showPoints={layers.has('servicePoints')}
           categories={visibleCategories}
-          lang={lang}
         />
         {!drawn && (
           <div className="gc-map-loading" data-testid="map-loading">

@@ -16,7 +16,7 @@ const START_CENTER: L.LatLngExpression = [28.4, 112.1];
 
 /**
  * The Leaflet map itself: no tile layer (our boundaries are the base map), canvas rendering in every pane
- * (TOOLCHAIN.md: SVG at city scale never finishes), and a maxZoom the cluster plugin needs without tiles.
+ * (SVG with a whole city of grids never finished drawing), and a maxZoom the cluster plugin needs without tiles.
  */
 export function MapView({ children, onReady }: { children?: ReactNode; onReady?: (map: L.Map) => void }) {
   const el = useRef<HTMLDivElement>(null);

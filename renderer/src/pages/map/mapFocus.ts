@@ -4,10 +4,7 @@
  * so the browser's Back goes up a level and a link can open the map anywhere.
  */
 import type { MapLevel } from '../../../../shared/contract/map';
-import { codePrefix, levelOfCode, parentOfCode, type DivisionLevel } from '../../../../shared/domain/divisionCodes';
-
-const DIVISION_CODE = /^\d{12}$/;
-const GRID_CODE = /^\d{15}$/;
+import { codePrefix, DivisionCode, GridCode, levelOfCode, parentOfCode, type DivisionLevel } from '../../../../shared/domain/divisionCodes';
 
 /** The layer drawn (and clicked) inside a focused division: a city's counties, …, a village's grids. */
 export function childLevel(focusLevel: DivisionLevel): MapLevel {
@@ -52,12 +49,12 @@ export function focusChain(root: string, focus: string): string[] {
 
 /** A focus code from the URL, or the root when it is missing, malformed or outside the account's area. */
 export function parseFocus(raw: string | null, root: string): string {
-  if (!raw || !DIVISION_CODE.test(raw)) return root;
+  if (!raw || !DivisionCode.safeParse(raw).success) return root;
   return raw.startsWith(codePrefix(root)) ? raw : root;
 }
 
 export function parseGridCode(raw: string | null): string | null {
-  return raw && GRID_CODE.test(raw) ? raw : null;
+  return raw && GridCode.safeParse(raw).success ? raw : null;
 }
 
 /** The village a grid belongs to (its first 12 digits). */

@@ -1,41 +1,10 @@
 /**
- * Plain geometry on decoded boundary features ([lon, lat] rings): bounding boxes and a label point that
- * lies inside the shape (a centroid can fall outside a crescent-shaped village).
+ * Drawing helpers on decoded boundary features ([lon, lat] rings): a label point that lies inside the shape
+ * (a centroid can fall outside a crescent-shaped village) and Leaflet's [lat, lng] nesting. The geometry
+ * itself (boxes, areas) is shared/domain/geometry.ts's.
  */
 import type { BoundaryFeature } from '../../../../shared/domain/mapLayers';
-import type { LonLat } from '../../../../shared/domain/mapEncoding';
-
-export type Bbox = [minLon: number, minLat: number, maxLon: number, maxLat: number];
-
-export function ringsBbox(polygons: LonLat[][][]): Bbox | null {
-  let minX = Infinity;
-  let minY = Infinity;
-  let maxX = -Infinity;
-  let maxY = -Infinity;
-  for (const rings of polygons)
-    for (const [x, y] of rings[0] ?? []) {
-      if (x < minX) minX = x;
-      if (x > maxX) maxX = x;
-      if (y < minY) minY = y;
-      if (y > maxY) maxY = y;
-    }
-  return minX <= maxX ? [minX, minY, maxX, maxY] : null;
-}
-
-export function unionBbox(boxes: Iterable<Bbox | null>): Bbox | null {
-  let out: Bbox | null = null;
-  for (const b of boxes) {
-    if (!b) continue;
-    out = out ? [Math.min(out[0], b[0]), Math.min(out[1], b[1]), Math.max(out[2], b[2]), Math.max(out[3], b[3])] : [...b];
-  }
-  return out;
-}
-
-function ringArea(ring: LonLat[]): number {
-  let a = 0;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) a += (ring[j]![0] - ring[i]![0]) * (ring[j]![1] + ring[i]![1]);
-  return Math.abs(a / 2);
-}
+import { polygonsBbox, ringSignedArea, type LonLat } from '../../../../shared/domain/geometry';
 
 /**
  * Where to write a feature's name: on a horizontal line through the middle of its largest polygon, the
@@ -47,14 +16,14 @@ export function labelPoint(feature: BoundaryFeature): LonLat | null {
   for (const rings of feature.polygons) {
     const outer = rings[0];
     if (!outer) continue;
-    const a = ringArea(outer);
+    const a = Math.abs(ringSignedArea(outer));
     if (a > bestArea) {
       bestArea = a;
       best = outer;
     }
   }
   if (!best) return null;
-  const box = ringsBbox([[best]])!;
+  const box = polygonsBbox([[best]])!;
   const y = (box[1] + box[3]) / 2;
   const xs: number[] = [];
   for (let i = 0, j = best.length - 1; i < best.length; j = i++) {

@@ -1,9 +1,8 @@
 import { useMemo } from 'react';
 import type { MapLevel } from '../../../../shared/contract/map';
 import { decodeBoundaryLayer, decodeBorderLines, type BoundaryFeature } from '../../../../shared/domain/mapLayers';
-import type { LonLat } from '../../../../shared/domain/mapEncoding';
 import { useCall } from '../../hooks/useCall';
-import { ringsBbox, unionBbox, type Bbox } from './mapGeometry';
+import { polygonsBbox, unionBbox, type Bbox, type LonLat } from '../../../../shared/domain/geometry';
 
 export interface BoundaryData {
   level: MapLevel;
@@ -32,7 +31,7 @@ export function useBoundaryData(level: MapLevel, parentCode: string, zoom: numbe
     const features = decodeBoundaryLayer(raw);
     const boxes = new Map<string, Bbox>();
     for (const f of features) {
-      const b = ringsBbox(f.polygons);
+      const b = polygonsBbox(f.polygons);
       if (b) boxes.set(f.code, b);
     }
     return {

@@ -2,40 +2,44 @@ import { useState } from 'react';
 import { App, Button, Form, Input, Modal, Radio, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { OutputOf, QueueRow } from '../../../../shared/contract';
-import type { Role } from '../../../../shared/contract/roles';
 import { WARNING_LEVELS, type WarningLevel } from '../../../../shared/domain/disputeStatus';
 import { call } from '../../api/client';
 import { errorText } from '../../lib/errorText';
+import { useMayCall } from '../../session/sessionContext';
 import { MediatorSelect, type MediatorOption } from './MediatorSelect';
-import { warningText } from './queueFormat';
+import { warningText } from '../../lib/labels';
 
 type BatchResult = OutputOf<'disputes.batchAssign'>;
 
 interface Props {
   selected: readonly QueueRow[];
-  role: Role;
   onDone(): void;
 }
 
-const BATCH_ROLES: readonly Role[] = ['admin', 'director', 'dispatcher'];
-
 /** What can be done to the selected rows at once: assign to a committee and mediator, set the warning. */
-export function BatchActions({ selected, role, onDone }: Props) {
+export function BatchActions({ selected, onDone }: Props) {
   const { t } = useTranslation();
+  const may = useMayCall();
   const [dialog, setDialog] = useState<'assign' | 'warning' | null>(null);
-  if (!BATCH_ROLES.includes(role)) return null;
+  const mayAssign = may('disputes.batchAssign');
+  const mayWarn = may('disputes.batchSetWarning');
+  if (!mayAssign && !mayWarn) return null;
   const none = selected.length === 0;
   return (
     <Space data-testid="batch-actions">
       <Typography.Text type="secondary" data-testid="batch-count">
         {t('queue.batch.selected', { count: selected.length })}
       </Typography.Text>
-      <Button disabled={none} data-testid="batch-assign" onClick={() => setDialog('assign')}>
-        {t('queue.batch.assign')}
-      </Button>
-      <Button disabled={none} data-testid="batch-warning" onClick={() => setDialog('warning')}>
-        {t('queue.batch.warning')}
-      </Button>
+      {mayAssign && (
+        <Button disabled={none} data-testid="batch-assign" onClick={() => setDialog('assign')}>
+          {t('queue.batch.assign')}
+        </Button>
+      )}
+      {mayWarn && (
+        <Button disabled={none} data-testid="batch-warning" onClick={() => setDialog('warning')}>
+          {t('queue.batch.warning')}
+        </Button>
+      )}
       {dialog === 'assign' && <BatchAssignDialog ids={selected.map((r) => r.id)} onClose={() => setDialog(null)} onDone={onDone} />}
       {dialog === 'warning' && <BatchWarningDialog ids={selected.map((r) => r.id)} onClose={() => setDialog(null)} onDone={onDone} />}
     </Space>

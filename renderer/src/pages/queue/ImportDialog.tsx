@@ -144,7 +144,9 @@ function ImportDialog({ onClose, onImported }: { onClose(): void; onImported(): 
                   render: (_, r) =>
                     r.errors.map((e, i) => (
                       <div key={i}>
-                        <Typography.Text strong>{e.column}</Typography.Text>：{e.message}
+                        <Typography.Text strong>{e.column}</Typography.Text>
+                        {t('format.colon')}
+                        {e.message}
                       </div>
                     )),
                 },

@@ -3,19 +3,17 @@ import { Checkbox, DatePicker, Flex, Select } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { QueueFilter } from '../../../../shared/contract';
-import type { Role } from '../../../../shared/contract/roles';
 import { DISPUTE_CATEGORIES, DISPUTE_SOURCES, DISPUTE_STATUSES, WARNING_LEVELS } from '../../../../shared/domain/disputeStatus';
+import { roleTakesAction } from '../../../../shared/domain/workflow';
+import { useAccount, useMayCall } from '../../session/sessionContext';
 import { DivisionPicker, type Place } from './DivisionPicker';
 import { MediatorSelect } from './MediatorSelect';
-import { categoryText, sourceText, statusText, warningText } from './queueFormat';
+import { categoryText, sourceText, statusText, warningText } from '../../lib/labels';
 
 interface Props {
   filter: QueueFilter;
   onChange(filter: QueueFilter): void;
-  role: Role;
 }
-
-const DISPATCH_ROLES: readonly Role[] = ['admin', 'director', 'dispatcher'];
 
 /** Drop a key whose value is empty, so the view (and a saved view) carries only real conditions. */
 function withValue<K extends keyof QueueFilter>(filter: QueueFilter, key: K, value: QueueFilter[K]): QueueFilter {
@@ -27,8 +25,9 @@ function withValue<K extends keyof QueueFilter>(filter: QueueFilter, key: K, val
 }
 
 /** The queue's pick-list filters (all applied in the core): status, category, colour, source, place, mediator, dates. */
-export const QueueFilterBar = memo(function QueueFilterBar({ filter, onChange, role }: Props) {
+export const QueueFilterBar = memo(function QueueFilterBar({ filter, onChange }: Props) {
   const { t } = useTranslation();
+  const may = useMayCall();
   const set = <K extends keyof QueueFilter>(key: K, value: QueueFilter[K]) => onChange(withValue(filter, key, value));
   const setPlace = (p: Place) => {
     let next = { ...filter };
@@ -84,7 +83,7 @@ export const QueueFilterBar = memo(function QueueFilterBar({ filter, onChange, r
         value={{ countyCode: filter.countyCode, townshipCode: filter.townshipCode, villageCode: filter.villageCode, gridId: filter.gridId }}
         onChange={setPlace}
       />
-      {DISPATCH_ROLES.includes(role) && (
+      {may('disputes.mediators') && (
         <MediatorSelect
           style={{ width: 150 }}
           aria-label={t('queue.filter.mediator')}
@@ -112,8 +111,9 @@ export const QueueFilterBar = memo(function QueueFilterBar({ filter, onChange, r
 });
 
 /** The yes/no conditions (overdue, due soon, assigned to me), next to the quick search. */
-export function QueueFilterFlags({ filter, onChange, role }: Props) {
+export function QueueFilterFlags({ filter, onChange }: Props) {
   const { t } = useTranslation();
+  const { role } = useAccount();
   const set = <K extends keyof QueueFilter>(key: K, value: QueueFilter[K]) => onChange(withValue(filter, key, value));
   return (
     <Flex gap={4} align="center">
@@ -123,7 +123,8 @@ export function QueueFilterFlags({ filter, onChange, role }: Props) {
       <Checkbox data-testid="filter-due-soon" checked={filter.dueSoon === true} onChange={(e) => set('dueSoon', e.target.checked)}>
         {t('queue.filter.dueSoon')}
       </Checkbox>
-      {role !== 'leader' && role !== 'grid_worker' && (
+      {/* Cases are assigned to the roles that carry a mediation (not leaders, not grid workers). */}
+      {roleTakesAction(role, 'startMediation') && (
         <Checkbox
           data-testid="filter-mine"
           checked={filter.assignedToMe === true}

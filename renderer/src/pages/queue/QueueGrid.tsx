@@ -3,7 +3,7 @@ import { AgGridReact } from 'ag-grid-react';
 import type { ColDef, ColumnState, GetRowIdFunc, GridApi, IDatasource, RowSelectionOptions, SelectionChangedEvent } from 'ag-grid-community';
 import { useTranslation } from 'react-i18next';
 import type { QueueRow, QueueSort } from '../../../../shared/contract';
-import { GRID_LOCALE_ZH, queueGridTheme } from './agGridSetup';
+import { gridLocale, queueGridTheme } from './agGridSetup';
 import { queueColumns, queueRowClassRules } from './queueColumns';
 import { sortFromModel } from './queueDatasource';
 import './queue.css';
@@ -31,9 +31,9 @@ export function sortColumnState(sort: QueueSort): ColumnState[] {
 /** The queue ledger: AG Grid's infinite row model, 100-row blocks fetched from the core. */
 export const QueueGrid = memo(function QueueGrid({ datasource, initialSort, apiRef, onSortChange, onSelectionChange, onOpen }: Props) {
   const { t, i18n } = useTranslation();
-  const columnDefs = useMemo(() => queueColumns(t), [t]);
+  const columnDefs = useMemo(() => queueColumns(t, i18n.language), [t, i18n.language]);
   const initialSortRef = useRef(initialSort);
-  const localeText = i18n.language === 'zh-CN' ? GRID_LOCALE_ZH : undefined;
+  const localeText = useMemo(() => gridLocale(t), [t]);
 
   return (
     <div className="gc-queue-grid" style={{ flex: 1, minHeight: 240 }} data-testid="queue-grid">

@@ -5,32 +5,29 @@ import type { GridApi } from 'ag-grid-community';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import type { QueueFilter, QueueRow, QueueSort, QueueView } from '../../../../shared/contract';
-import type { Role } from '../../../../shared/contract/roles';
 import { CallError } from '../../components/CallError';
 import { useDataChanged } from '../../hooks/useDataChanged';
 import { formatCount } from '../../lib/format';
-import { useAccount } from '../../session/sessionContext';
+import { useAccount, useMayCall } from '../../session/sessionContext';
 import { CaseDrawer } from '../case/CaseDrawer';
 import { BatchActions } from './BatchActions';
 import { ExportButton } from './ExportButton';
 import { ImportButton } from './ImportDialog';
 import { QueueFilterBar, QueueFilterFlags } from './QueueFilterBar';
 import { QUEUE_BLOCK_SIZE, QueueGrid, sortColumnState } from './QueueGrid';
-import { prefetchFirstBlock, queueDatasource, type BlockInfo } from './queueDatasource';
-import { conditionCount, defaultView, initialView, rememberView, RED_ON_TOP } from './queueViewState';
+import { DEFAULT_SORT, prefetchFirstBlock, queueDatasource, type BlockInfo } from './queueDatasource';
+import { conditionCount, initialView, rememberView, RED_ON_TOP } from './queueViewState';
 import { QuickSearch } from './QuickSearch';
 import { SavedViews } from './SavedViews';
 import { useQueueKeys } from './useQueueKeys';
 
 const DISPUTE_ENTITY = ['dispute'];
-const INTAKE_ROLES: readonly Role[] = ['admin', 'director', 'dispatcher', 'grid_worker'];
-const IMPORT_ROLES: readonly Role[] = ['admin', 'director', 'dispatcher'];
-const EXPORT_ROLES: readonly Role[] = ['admin', 'director', 'dispatcher', 'mediator', 'leader'];
 
 /** 矛盾纠纷: the dispute ledger with filters, quick search, saved views, batch actions, export and import. */
 export function QueuePage() {
   const { t } = useTranslation();
   const account = useAccount();
+  const may = useMayCall();
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const [filter, setFilter] = useState<QueueFilter>(() => initialView(account.id, account.role, params.get('filter')).filter);
@@ -90,7 +87,7 @@ export function QueuePage() {
   // Someone else changed a case: fresh rows, but the clerk's selection stays (rows are kept by id).
   const refreshKeepSelection = useCallback(() => apiRef.current?.refreshInfiniteCache(), []);
   useDataChanged(refreshKeepSelection, DISPUTE_ENTITY);
-  useQueueKeys({ searchRef, onNewCase: INTAKE_ROLES.includes(account.role) ? () => void navigate('/queue/new') : undefined });
+  useQueueKeys({ searchRef, onNewCase: may('disputes.intake') ? () => void navigate('/queue/new') : undefined });
 
   const redOnTop = sort.field === RED_ON_TOP.field && sort.dir === RED_ON_TOP.dir;
   const conditions = conditionCount(filter);
@@ -106,19 +103,19 @@ export function QueuePage() {
           </Typography.Text>
         </Space>
         <Space wrap>
-          {INTAKE_ROLES.includes(account.role) && (
+          {may('disputes.intake') && (
             <Button type="primary" icon={<PlusOutlined />} data-testid="queue-new" onClick={() => void navigate('/queue/new')} title="Alt+N">
               {t('queue.newCase')}
             </Button>
           )}
-          {IMPORT_ROLES.includes(account.role) && <ImportButton onImported={refresh} />}
-          {EXPORT_ROLES.includes(account.role) && <ExportButton view={view} total={block?.total ?? null} />}
+          {may('disputes.import') && <ImportButton onImported={refresh} />}
+          {may('disputes.export.start') && <ExportButton view={view} total={block?.total ?? null} />}
         </Space>
       </Flex>
       <Flex justify="space-between" align="center" wrap gap={8}>
         <Space wrap>
           <QuickSearch inputRef={searchRef} value={filter.text ?? ''} onSearch={search} />
-          <QueueFilterFlags filter={filter} onChange={setFilter} role={account.role} />
+          <QueueFilterFlags filter={filter} onChange={setFilter} />
           <SavedViews view={view} onLoad={loadView} />
           <Space size={4}>
             <Switch
@@ -126,7 +123,7 @@ export function QueuePage() {
               id="queue-red-on-top"
               data-testid="queue-red-on-top"
               checked={redOnTop}
-              onChange={(on) => applySort(on ? RED_ON_TOP : defaultView('dispatcher').sort)}
+              onChange={(on) => applySort(on ? RED_ON_TOP : DEFAULT_SORT)}
             />
             <label htmlFor="queue-red-on-top">{t('queue.redOnTop')}</label>
           </Space>
@@ -134,9 +131,9 @@ export function QueuePage() {
             {t('queue.clearFilters', { count: conditions })}
           </Button>
         </Space>
-        <BatchActions selected={selected} role={account.role} onDone={refresh} />
+        <BatchActions selected={selected} onDone={refresh} />
       </Flex>
-      <QueueFilterBar filter={stableBarFilter} onChange={changeBarFilter} role={account.role} />
+      <QueueFilterBar filter={stableBarFilter} onChange={changeBarFilter} />
       {error !== null && <CallError error={error} onRetry={refresh} />}
       <QueueGrid
         datasource={datasource}

@@ -10,6 +10,7 @@ import {
   TooltipModule,
   type LocaleText,
 } from 'ag-grid-community';
+import type { TFunction } from 'i18next';
 
 /**
  * AG Grid 36 is modular: only what the queue uses is registered (infinite rows, selection, row classes,
@@ -42,31 +43,14 @@ export const queueGridTheme = themeQuartz.withParams({
   selectedRowBackgroundColor: '#e6f0ff',
 });
 
-/** The grid's own texts in Chinese (the queue is a Chinese ledger; English falls back to AG Grid's). */
-export const GRID_LOCALE_ZH: LocaleText = {
-  loadingOoo: '加载中…',
-  noRowsToShow: '没有符合条件的案件',
-  loadingError: '加载失败',
-  ariaChecked: '已选',
-  ariaUnchecked: '未选',
-  ariaRowSelect: '按空格键选中此行',
-  ariaRowDeselect: '按空格键取消选中',
-  ariaRowToggleSelection: '按空格键切换选中',
-  ariaRowSelectAll: '按空格键全选',
-  ariaSearch: '搜索',
-  ariaSortableColumn: '按回车键排序',
-  ariaLabelGrid: '矛盾纠纷台账',
-  ariaLabelRichSelectField: '选择',
-  sortAscending: '升序',
-  sortDescending: '降序',
-  sortUnSort: '取消排序',
-  ariaSortAscending: '升序',
-  ariaSortDescending: '降序',
-  ariaSortNone: '未排序',
-  selectAll: '全选',
-  blanks: '（空）',
-  to: '至',
-  of: '共',
-  page: '页',
-  more: '更多',
-};
+const GRID_TEXT_KEYS = [
+  'loadingOoo', 'noRowsToShow', 'loadingError', 'ariaChecked', 'ariaUnchecked', 'ariaRowSelect', 'ariaRowDeselect',
+  'ariaRowToggleSelection', 'ariaRowSelectAll', 'ariaSearch', 'ariaSortableColumn', 'ariaLabelGrid', 'ariaLabelRichSelectField',
+  'sortAscending', 'sortDescending', 'sortUnSort', 'ariaSortAscending', 'ariaSortDescending', 'ariaSortNone', 'selectAll',
+  'blanks', 'to', 'of', 'page', 'more',
+] as const;
+
+/** The grid's own texts (those the queue and the directory can show), from the UI's language. */
+export function gridLocale(t: TFunction): LocaleText {
+  return Object.fromEntries(GRID_TEXT_KEYS.map((k) => [k, t(`queue.grid.${k}`)]));
+}

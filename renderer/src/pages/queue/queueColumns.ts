@@ -2,7 +2,8 @@ import type { ColDef, RowClassRules } from 'ag-grid-community';
 import type { TFunction } from 'i18next';
 import type { QueueRow } from '../../../../shared/contract';
 import { SORT_FIELDS } from '../../../../shared/contract/disputes/schemas';
-import { categoryText, chinaDay, formatYuan, sourceText, statusText, warningText } from './queueFormat';
+import { categoryText, partiesText, sourceText, statusText, warningText } from '../../lib/labels';
+import { chinaDay, formatYuan } from './queueFormat';
 
 type SortField = (typeof SORT_FIELDS)[number];
 
@@ -13,10 +14,13 @@ export function isSortField(colId: string): colId is SortField {
 
 /**
  * The queue's columns (台账 layout). Plain value formatters rather than React cell renderers: a 100-row
- * block paints in one pass, which the keystroke-to-rows budget (300 ms) needs.
+ * block paints in one pass, which the keystroke-to-rows budget (300 ms) needs. English titles and values
+ * ("Escalated to county", "2021-10-28 overdue") are longer than the Chinese: those columns widen in English
+ * rather than cut them.
  */
-export function queueColumns(t: TFunction): ColDef<QueueRow>[] {
+export function queueColumns(t: TFunction, language: string): ColDef<QueueRow>[] {
   const sortable = (colId: SortField): Partial<ColDef<QueueRow>> => ({ colId, sortable: true });
+  const width = (zh: number, other: number) => (language === 'zh-CN' ? zh : other);
   return [
     {
       headerName: t('queue.col.caseNo'),
@@ -29,13 +33,19 @@ export function queueColumns(t: TFunction): ColDef<QueueRow>[] {
       headerName: t('queue.col.warning'),
       field: 'warning',
       ...sortable('warning'),
-      width: 84,
+      width: width(84, 104),
       valueFormatter: (p) => (p.value ? warningText(t, p.value) : ''),
       cellClass: (p) => (p.value ? `gc-warn-cell gc-warn-${String(p.value)}` : ''),
     },
-    { headerName: t('queue.col.status'), field: 'status', width: 92, valueFormatter: (p) => (p.value ? statusText(t, p.value) : '') },
-    { headerName: t('queue.col.category'), field: 'category', width: 100, valueFormatter: (p) => (p.value ? categoryText(t, p.value) : '') },
-    { headerName: t('queue.col.parties'), field: 'partiesLabel', width: 160, tooltipField: 'partiesLabel' },
+    { headerName: t('queue.col.status'), field: 'status', width: width(92, 156), valueFormatter: (p) => (p.value ? statusText(t, p.value) : '') },
+    { headerName: t('queue.col.category'), field: 'category', width: width(100, 164), valueFormatter: (p) => (p.value ? categoryText(t, p.value) : '') },
+    {
+      headerName: t('queue.col.parties'),
+      colId: 'parties',
+      width: width(160, 180),
+      valueGetter: (p) => (p.data ? partiesText(t, p.data.partyNames) : ''),
+      tooltipValueGetter: (p) => (typeof p.value === 'string' ? p.value : ''),
+    },
     { headerName: t('queue.col.summary'), field: 'summary', flex: 1, minWidth: 240, tooltipField: 'summary' },
     {
       headerName: t('queue.col.place'),
@@ -48,7 +58,7 @@ export function queueColumns(t: TFunction): ColDef<QueueRow>[] {
       headerName: t('queue.col.deadline'),
       field: 'deadline',
       ...sortable('deadline'),
-      width: 132,
+      width: width(150, 168),
       valueFormatter: (p) => {
         if (!p.value || !p.data) return '';
         if (p.data.overdue) return t('queue.overdueMark', { date: p.value });
@@ -61,11 +71,11 @@ export function queueColumns(t: TFunction): ColDef<QueueRow>[] {
       headerName: t('queue.col.registeredAt'),
       field: 'registeredAt',
       ...sortable('registered_at'),
-      width: 112,
+      width: width(112, 120),
       valueFormatter: (p) => chinaDay(p.value),
       cellClass: 'gc-num',
     },
-    { headerName: t('queue.col.source'), field: 'source', width: 96, valueFormatter: (p) => (p.value ? sourceText(t, p.value) : '') },
+    { headerName: t('queue.col.source'), field: 'source', width: width(96, 156), valueFormatter: (p) => (p.value ? sourceText(t, p.value) : '') },
     {
       headerName: t('queue.col.mediator'),
       field: 'mediatorName',

@@ -5,8 +5,8 @@ import { useMapHandle } from '../mapContext';
 import { call } from '../../../api/client';
 import { errorText } from '../../../lib/errorText';
 import type { MapPoint } from '../../../../../shared/domain/mapLayers';
-import { WARNING_LABELS } from '../../../../../shared/domain/workflow';
 import { WARNING_LEVELS, type WarningLevel } from '../../../../../shared/domain/disputeStatus';
+import { anyCategoryText, servicePointCategoryText, warningName } from '../../../lib/labels';
 
 export type PointSelection =
   | { kind: 'servicePoint'; id: number; at: [lat: number, lng: number] }
@@ -40,8 +40,8 @@ export function PointPopup({ selection, onClose }: { selection: PointSelection |
     if (selection.kind === 'dispute') {
       const w: WarningLevel = (WARNING_LEVELS as readonly string[]).includes(selection.point.kind) ? (selection.point.kind as WarningLevel) : 'none';
       line(box, t('map.popup.dispute', { id: String(selection.point.id) }), 'gc-map-popup-title');
-      line(box, selection.point.subKind ?? '');
-      line(box, w === 'none' ? t('map.legend.noWarning') : t('map.legend.warning', { level: WARNING_LABELS[w] }));
+      line(box, anyCategoryText(t, selection.point.subKind ?? ''));
+      line(box, warningName(t, w));
     } else {
       line(box, t('app.loading'));
       call('directory.get', { id: selection.id }).then(
@@ -49,7 +49,7 @@ export function PointPopup({ selection, onClose }: { selection: PointSelection |
           if (!live) return;
           box.replaceChildren();
           line(box, p.name, 'gc-map-popup-title');
-          line(box, `${p.categoryName} · ${p.divisionName}`);
+          line(box, `${servicePointCategoryText(t, p.category, p.categoryName)} · ${p.divisionName}`);
           if (p.address) line(box, p.address);
           if (p.phone) line(box, `☎ ${p.phone}`, 'gc-mono');
           if (p.hours) line(box, p.hours);

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { OutputOf } from '../../../../../shared/contract';
 import { call } from '../../../api/client';
-import { statusText } from '../queueFormat';
+import { statusText } from '../../../lib/labels';
 import type { IntakeValues } from './intakeValues';
 
 type Duplicate = OutputOf<'disputes.findDuplicates'>['duplicates'][number];

@@ -8,7 +8,7 @@ import { proposeWarning } from '../../../../../shared/domain/warningRules';
 import { call, CoreError } from '../../../api/client';
 import { errorText } from '../../../lib/errorText';
 import { showFieldErrors } from '../formErrors';
-import { categoryText, sourceText } from '../queueFormat';
+import { categoryText, sourceText } from '../../../lib/labels';
 import { DuplicateWarning } from './DuplicateWarning';
 import { intakeInput, type IntakeValues } from './intakeValues';
 import { PartiesFields } from './PartiesFields';

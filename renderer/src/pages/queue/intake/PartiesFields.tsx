@@ -3,21 +3,21 @@ import { Button, Col, Form, Input, Row, Select, Space, Typography } from 'antd';
 import { DeleteOutlined, UserAddOutlined } from '@ant-design/icons';
 import type { RuleObject } from 'antd/es/form';
 import { useTranslation } from 'react-i18next';
-import { idNumberProblem } from '../../../../../shared/domain/idNumber';
+import { birthDateOfIdNumber, genderOfIdNumber, idNumberProblem } from '../../../../../shared/domain/idNumber';
+import { isPartyPhone } from '../../../../../shared/domain/phoneNumbers';
 import type { PartyValues } from './intakeValues';
-
-const PHONE = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
 
 /** What an ID number says about its holder, shown once it is valid: 1990-01-01 · 男. */
 function idNumberHint(id: string | undefined, t: (k: 'intake.party.male' | 'intake.party.female') => string): string | null {
   if (!id || idNumberProblem(id) !== null) return null;
-  const sex = Number(id[16]) % 2 === 1 ? t('intake.party.male') : t('intake.party.female');
-  return `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)} · ${sex}`;
+  const sex = genderOfIdNumber(id) === 'M' ? t('intake.party.male') : t('intake.party.female');
+  return `${birthDateOfIdNumber(id)} · ${sex}`;
 }
 
 /**
  * The parties on both sides, several per side. Enter in a party's row adds another party on the same
- * side and puts the cursor in its name; ID numbers are checked as typed (GB 11643 check digit).
+ * side and puts the cursor in its name; ID numbers (GB 11643 check digit) and phones are checked as typed,
+ * by the same rules the core applies (shared/domain/idNumber.ts, phoneNumbers.ts).
  */
 export function PartiesFields() {
   const { t } = useTranslation();
@@ -49,7 +49,7 @@ export function PartiesFields() {
       validateTrigger: 'onBlur',
       validator: async (_, value: string | undefined) => {
         const v = value?.trim() ?? '';
-        if (v && !PHONE.test(v)) throw new Error(t('intake.phoneInvalid'));
+        if (v && !isPartyPhone(v)) throw new Error(t('intake.phoneInvalid'));
       },
     },
   ];

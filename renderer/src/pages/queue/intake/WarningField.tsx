@@ -1,14 +1,15 @@
 import { Alert, Form, Input, Radio, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { WARNING_LEVELS, type WarningLevel } from '../../../../../shared/domain/disputeStatus';
-import { proposeWarning, type WarningProposal } from '../../../../../shared/domain/warningRules';
-import { WARNING_COLORS, warningText } from '../queueFormat';
+import { proposeWarning, warningOverride, type WarningProposal } from '../../../../../shared/domain/warningRules';
+import { warningFactorText, warningText } from '../../../lib/labels';
+import { WARNING_COLORS } from '../queueFormat';
 import type { IntakeValues } from './intakeValues';
 
 /** The rules' colour for what has been typed so far (the same rules the core applies). */
 export function useProposedWarning(): WarningProposal {
   const v = Form.useWatch<IntakeValues | undefined>([]);
-  if (!v?.category) return { level: 'none', reasons: [] };
+  if (!v?.category) return { level: 'none', reasons: [], factors: [] };
   return proposeWarning({
     category: v.category,
     summary: v.summary ?? '',
@@ -18,12 +19,15 @@ export function useProposedWarning(): WarningProposal {
   });
 }
 
-/** The proposed colour with its reasons; the clerk may pick another, and must then say why. */
+/**
+ * The proposed colour with its reasons; the clerk may pick another, and must then say why. Whether a reason
+ * is needed is the core's rule (warningOverride), applied here too so the field appears when it will be asked for.
+ */
 export function WarningField({ proposal }: { proposal: WarningProposal }) {
   const { t } = useTranslation();
   const chosen = Form.useWatch<WarningLevel | undefined>('warning');
   const level = chosen ?? proposal.level;
-  const overridden = chosen !== undefined && chosen !== proposal.level;
+  const overridden = chosen !== undefined && warningOverride(proposal.level, chosen) !== null;
   return (
     <>
       <Alert
@@ -36,7 +40,7 @@ export function WarningField({ proposal }: { proposal: WarningProposal }) {
           <Space wrap>
             {t('intake.warning.proposed')}
             <Tag color={WARNING_COLORS[proposal.level]}>{warningText(t, proposal.level)}</Tag>
-            <Typography.Text type="secondary">{proposal.reasons.join('；') || t('intake.warning.noReason')}</Typography.Text>
+            <Typography.Text type="secondary">{proposal.factors.map((f) => warningFactorText(t, f)).join(t('intake.warning.reasonJoin')) || t('intake.warning.noReason')}</Typography.Text>
           </Space>
         }
       />

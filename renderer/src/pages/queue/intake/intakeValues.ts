@@ -1,5 +1,6 @@
 import type { InputOf } from '../../../../../shared/contract';
 import type { DisputeCategory, DisputeSource, WarningLevel } from '../../../../../shared/domain/disputeStatus';
+import { warningOverride } from '../../../../../shared/domain/warningRules';
 import type { Place } from '../DivisionPicker';
 
 export interface PartyValues {
@@ -38,7 +39,7 @@ export function intakeInput(
   allowDuplicate: boolean,
   proposed: WarningLevel,
 ): InputOf<'disputes.intake'> {
-  const override = v.warning !== undefined && v.warning !== proposed;
+  const override = v.warning !== undefined && warningOverride(proposed, v.warning) !== null;
   return {
     source: v.source,
     category: v.category,

@@ -1,0 +1,83 @@
+import type { CommonMessages } from '../zh-CN';
+
+/** App-wide labels: the app, the header, languages, roles, division levels, formats, errors, placeholder pages. */
+export default {
+  app: {
+    name: 'Grid Governance Console',
+    siderTitle: 'Grid Console',
+    siderTitleShort: 'GC',
+    version: 'Version {{version}}',
+    loading: 'Loading…',
+  },
+  header: {
+    node: 'Node',
+    noNode: 'Node not set up',
+    today: 'Today',
+    demo: 'Demo data',
+    demoHint: 'Demo mode: generated data; "today" is pinned to the last day of the demo data',
+    language: 'Language',
+    logout: 'Log out',
+    account: 'Signed in as',
+    collapseMenu: 'Collapse menu',
+    expandMenu: 'Expand menu',
+  },
+  language: {
+    'zh-CN': '中文',
+    en: 'English',
+  },
+  role: {
+    admin: 'System admin',
+    director: 'Center director',
+    dispatcher: 'Intake / dispatch',
+    mediator: 'Mediator',
+    grid_worker: 'Grid worker',
+    leader: 'Leader (read-only)',
+    wall: 'Wall display',
+  },
+  level: {
+    province: 'Province',
+    city: 'City',
+    county: 'County / district',
+    township: 'Township / subdistrict',
+    village: 'Village / community',
+  },
+  format: {
+    date: 'MMM D, YYYY',
+    dateTime: 'YYYY-MM-DD HH:mm:ss',
+    withNote: '{{name}} ({{note}})',
+    paren: ' ({{text}})',
+    labelled: '{{label}}: {{value}}',
+    colon: ': ',
+  },
+  errors: {
+    title: 'Something went wrong',
+    connection: 'Cannot reach the core service. Check that it is running and that the network is up.',
+    unknown: 'An unknown error occurred',
+    retry: 'Retry',
+    code: {
+      UNKNOWN_HANDLER: 'No such operation',
+      INVALID_INPUT: 'Invalid input',
+      NO_SESSION: 'Not logged in or the session has expired; please log in again',
+      FORBIDDEN: 'Your role may not do this',
+      BAD_CREDENTIALS: 'Wrong username or password',
+      ACCOUNT_LOCKED: 'Too many wrong passwords; the account is locked for a while',
+      NOT_FOUND: 'Not found',
+      CONFLICT: 'Conflicting data',
+      SCHEMA_TOO_NEW: 'The database is newer than this program; please upgrade the program',
+      INTERNAL: 'Internal error',
+    },
+  },
+  notFound: {
+    title: 'Page not found',
+    back: 'Back to the dashboard',
+  },
+  comingSoon: {
+    title: '{{feature}} is coming',
+    subtitle: 'This feature arrives in a later release. This page shows no sample data.',
+    back: 'Back to the dashboard',
+    map: 'Grid map: division layers with drill-down, grid workers and population, disputes and service points, offline base map.',
+    queue: 'Disputes: intake, acceptance, assignment, mediation, follow-up and closing, with deadlines and three-colour warnings.',
+    directory: 'Service points: legal service points, mediation committees, counselling rooms, patrol teams; Excel import and export.',
+    wall: 'Video wall: a full-screen rotating dashboard for the command room, without any personal data.',
+  },
+} satisfies CommonMessages;

@@ -1,0 +1,21 @@
+/** The login page. */
+export default {
+  title: '登录',
+  subtitle: '综治中心工作平台',
+  username: '用户名',
+  password: '密码',
+  usernameRequired: '请输入用户名',
+  passwordRequired: '请输入密码',
+  submit: '登录',
+  nodeLabel: '本节点：{{name}}',
+  noNode: '本节点尚未设置所属区划',
+  infoFailed: '无法读取系统信息：{{reason}}',
+  retry: '重试',
+  sessionLost: '登录已失效，请重新登录',
+  demoTitle: '演示账号',
+  demoHint: '演示模式：点击一个账号即可填入用户名和密码，再按回车登录。',
+  demoUsername: '用户名',
+  demoRole: '角色',
+  demoPassword: '密码',
+  demoFill: '填入 {{username}}（{{role}}）',
+} as const;
