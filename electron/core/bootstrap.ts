@@ -1,7 +1,9 @@
+import path from 'node:path';
 import type { Core } from './index';
-import { nodeClock } from './index';
+import { DATABASE_FILE, nodeClock } from './index';
 import type { CoreLog } from './context';
-import { DEFAULT_DEMO_SEED, generateDemo } from './demo/generateDemo';
+import { DEFAULT_DEMO_SEED, generateDemo, type DemoPhase } from './demo/generateDemo';
+import { DemoWorkerUnavailable, generateDemoInWorker } from './demo/demoInWorker';
 import { warmMapCaches } from './map/warm';
 
 export { DEFAULT_DEMO_SEED };
@@ -12,18 +14,52 @@ export async function isEmptyNode(core: Core): Promise<boolean> {
   return !row;
 }
 
+export interface NodeDataOptions {
+  /** The built demo worker (dist/electron/demoWorker.mjs): the demo is computed off the thread that serves. */
+  demoWorker?: string;
+}
+
 /**
- * First start: a node with no data gets the demo (PRODUCT.md: `npm start` on a fresh machine opens a
- * console with a realistic demo). A real installation imports its divisions instead; first-run setup for
- * that arrives with the install issue.
+ * First start: a node with no data gets the demo (`npm start` on a fresh machine opens a console with a
+ * realistic demo). A real installation imports its divisions instead; first-run setup for that arrives
+ * with the install issue.
+ *
+ * Call it without waiting, then serve: until it settles the core answers system.status (with the demo's
+ * progress) and refuses every other handler with NODE_STARTING. The door closes synchronously, before
+ * the first request can arrive.
  */
-export async function ensureNodeData(core: Core, log: CoreLog = core.env.log): Promise<void> {
-  if (!(await isEmptyNode(core))) return;
-  const started = Date.now();
-  log.info('空数据库：正在生成演示数据（首次启动）…');
-  await generateDemo(core.db, { seed: DEFAULT_DEMO_SEED });
-  if (!core.clockFixedByCaller) core.env.clock = await nodeClock(core.db);
-  log.info(`演示数据已生成，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒`);
+export async function ensureNodeData(core: Core, log: CoreLog = core.env.log, opts: NodeDataOptions = {}): Promise<void> {
+  core.startup.begin('opening');
+  try {
+    if (!(await isEmptyNode(core))) {
+      core.startup.ready();
+      return;
+    }
+    core.startup.begin('generating');
+    const started = Date.now();
+    log.info('空数据库：正在生成演示数据（首次启动）…');
+    await generateDemoData(core, log, opts, (phase, percent) => core.startup.progress(phase, percent));
+    if (!core.clockFixedByCaller) core.env.clock = await nodeClock(core.db);
+    log.info(`演示数据已生成，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒`);
+    core.startup.ready();
+  } catch (err) {
+    core.startup.failed(err instanceof Error ? err.message : String(err));
+    throw err;
+  }
+}
+
+/** In the worker where there is one; on this thread when run from sources (tests) or the worker cannot load. */
+async function generateDemoData(core: Core, log: CoreLog, opts: NodeDataOptions, onProgress: (phase: DemoPhase, percent: number) => void): Promise<void> {
+  if (opts.demoWorker) {
+    try {
+      await generateDemoInWorker(opts.demoWorker, { dbFile: path.join(core.env.dataDir, DATABASE_FILE), seed: DEFAULT_DEMO_SEED }, onProgress);
+      return;
+    } catch (err) {
+      if (!(err instanceof DemoWorkerUnavailable)) throw err;
+      log.warn('demo worker unavailable: generating on the main thread', { reason: err.message });
+    }
+  }
+  await generateDemo(core.db, { seed: DEFAULT_DEMO_SEED, onProgress });
 }
 
 /** Fire-and-forget work that makes the first screens fast once the node is serving (never delays start). */

@@ -12,6 +12,7 @@ import { accountImpls } from './accounts/handlers';
 import { auditImpls } from './audit/handlers';
 import { divisionImpls } from './divisions/handlers';
 import { systemImpls } from './system/handlers';
+import { createStartupState, gateWhileStarting, type StartupState } from './system/startup';
 import { disputeImpls } from './disputes/handlers';
 import { setBackgroundEmitter } from './disputes/jobEvents';
 import { mapImpls } from './map/handlers';
@@ -42,6 +43,8 @@ export interface CoreOptions {
 
 export interface Core {
   invoke: Invoke;
+  /** Ready unless bootstrap is preparing the node's data; meanwhile `invoke` answers system.status only. */
+  startup: StartupState;
   /** True when the caller fixed the clock; otherwise it follows the node's data (demo day or real time). */
   clockFixedByCaller: boolean;
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
@@ -77,10 +80,12 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     bus.emit(event, payload);
     bus.emit('*', event, payload);
   };
-  const invoke = createDispatcher(db, env, impls, emit);
+  const startup = createStartupState();
+  const invoke = gateWhileStarting(startup, createDispatcher(db, env, impls, emit));
   setBackgroundEmitter(db, emit);
   return {
     invoke,
+    startup,
     clockFixedByCaller: opts.clock !== undefined,
     db,
     env,

@@ -91,4 +91,21 @@ describe('HTTP transport', () => {
     });
     expect(code).toBe(4401);
   });
+
+  it('while the node starts: health says 503 with the progress, calls are refused with NODE_STARTING', async () => {
+    core.startup.begin('generating');
+    core.startup.progress('insert', 61);
+    try {
+      const health = await fetch(`${base}/api/health`);
+      expect(health.status).toBe(503);
+      expect(await health.json()).toMatchObject({ ok: false, state: 'generating', step: 'insert', percent: 61 });
+      expect(await call('system.info', {})).toMatchObject({ status: 503, body: { ok: false, error: { code: 'NODE_STARTING' } } });
+      expect(await call('system.status', {})).toMatchObject({ status: 200, body: { ok: true, value: { state: 'generating', percent: 61 } } });
+    } finally {
+      core.startup.ready();
+    }
+    const health = await fetch(`${base}/api/health`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toMatchObject({ ok: true, state: 'ready', percent: 100 });
+  });
 });

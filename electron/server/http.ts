@@ -29,6 +29,7 @@ const STATUS_OF: Record<ErrorCode, number> = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   SCHEMA_TOO_NEW: 500,
+  NODE_STARTING: 503,
   INTERNAL: 500,
 };
 
@@ -80,7 +81,12 @@ export async function createHttpServer(core: Core, opts: ServerOptions): Promise
     void reply.code(status).send(failure(status < 500 ? 'INVALID_INPUT' : 'INTERNAL', status < 500 ? `请求无效：${err.message}` : '内部错误'));
   });
 
-  app.get('/api/health', async () => ({ ok: true, version: core.env.appVersion }));
+  // 503 until the node is ready (a first start writes the demo), with where it is: what waits for readiness
+  // (the e2e web server, a supervisor) waits on this; the console itself is served meanwhile.
+  app.get('/api/health', async (_req, reply) => {
+    const startup = core.startup.status();
+    return reply.code(startup.state === 'ready' ? 200 : 503).send({ ok: startup.state === 'ready', version: core.env.appVersion, ...startup });
+  });
 
   app.post<{ Params: { name: string } }>(`${API_CALL_PATH}/:name`, async (req, reply) => {
     const result: CallResult<unknown> = await core.invoke(req.params.name, req.body ?? {}, { token: bearer(req.headers.authorization) });

@@ -44,7 +44,7 @@ export * from './errors';
 export * from './roles';
 export * from './events';
 export type { HandlerSpec } from './define';
-export { Account } from './session';
+export { Account, NodeStartup } from './session';
 export { DivisionNode } from './divisions';
 export { AuditEntry, AuditVerifyResult } from './audit';
 export { DisputeDetail, IntakeInput, TransitionInput } from './disputes';

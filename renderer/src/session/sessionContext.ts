@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { Account, OutputOf } from '../../../shared/contract';
+import type { Account, NodeStartup, OutputOf } from '../../../shared/contract';
 
 export type SystemInfo = OutputOf<'system.info'>;
 
@@ -8,6 +8,8 @@ export interface SessionState {
   info: SystemInfo | null;
   infoError: unknown;
   reloadInfo(): void;
+  /** While the node is starting (a first start writes the demo): where it is; null once it is ready. */
+  startup: NodeStartup | null;
   /** 'restoring' while a token kept from before a reload is being checked. */
   status: 'restoring' | 'ready';
   account: Account | null;
