@@ -4,7 +4,7 @@
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
 
-const external = ['electron', 'knex', 'sqlite3', 'fastify', '@fastify/static', '@fastify/websocket', 'ws'];
+const external = ['electron', 'knex', 'sqlite3', 'fastify', '@fastify/compress', '@fastify/static', '@fastify/websocket', 'ws'];
 const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning', legalComments: 'none' };
 // Bundled CommonJS code may still call require() for Node built-ins.
 const esm = { format: 'esm', banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" } };

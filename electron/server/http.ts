@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import Fastify, { type FastifyInstance } from 'fastify';
+import fastifyCompress from '@fastify/compress';
 import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
 import type { WebSocket } from 'ws';
@@ -48,6 +49,12 @@ function bearer(header: string | undefined): string | null {
  */
 export async function createHttpServer(core: Core, opts: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 16 * 1024 * 1024, trustProxy: false });
+  // Large answers go out compressed (brotli or gzip, as the client accepts): the city view's map payload
+  // is megabytes of JSON, the renderer's chunks hundreds of KB, and a LAN wall display pays for every
+  // byte. Registered first so every route and the static files get it; images are left alone (not
+  // compressible). Request bodies are not decompressed: nothing we accept needs it, and a small gzip body
+  // could inflate past the body limit's intent.
+  await app.register(fastifyCompress, { threshold: 1024, globalDecompression: false });
 
   // DNS rebinding: a web page on another origin can resolve its own name to 127.0.0.1; only answer to
   // the names this server was started for.
