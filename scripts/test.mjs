@@ -2,7 +2,8 @@
 // A browser for the e2e step first (found, or installed where this machine allows — so a machine without
 // one learns it in seconds, not after the build), lint and types, the core under Node against real SQLite
 // files (Vitest), the build, the Electron security scan, then the real UI in Chromium against the real
-// server (Playwright). `npm test -- unit e2e` runs the named steps only.
+// server (Playwright). `npm test -- unit e2e` runs the named steps only; after a further `--`, arguments
+// for the runner of the one named step (`npm test -- e2e -- tests/e2e/map.spec.ts`).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { ensureChromium } from './chromium.mjs';
@@ -22,10 +23,13 @@ const ALL_STEPS = [
   { name: 'e2e', cmd: 'npx', args: ['playwright', 'test'], report: E2E_REPORT, summarize: summarizePlaywright },
 ];
 
-const only = process.argv.slice(2);
+const argv = process.argv.slice(2);
+const split = argv.indexOf('--');
+const only = split < 0 ? argv : argv.slice(0, split);
+const runnerArgs = split < 0 ? [] : argv.slice(split + 1);
 const unknown = only.filter((n) => !ALL_STEPS.some((s) => s.name === n));
-if (unknown.length) {
-  console.error(`unknown step ${unknown.join(', ')}; steps: ${ALL_STEPS.map((s) => s.name).join(', ')}`);
+if (unknown.length || (runnerArgs.length && only.length !== 1)) {
+  console.error(`usage: npm test [-- STEP… [-- ARGS for the one STEP's runner]]; steps: ${ALL_STEPS.map((s) => s.name).join(', ')}`);
   process.exit(2);
 }
 const wanted = (name) => only.length === 0 || only.includes(name) || (name === 'browser' && only.includes('e2e'));
@@ -54,8 +58,9 @@ for (const step of steps) {
       Object.assign(outcome, { status: 'failed', reason: err instanceof Error ? err.message : String(err) });
     }
   } else {
-    console.log(`\n━━ ${step.name} ━━ ${step.cmd} ${step.args.join(' ')}`);
-    const r = spawnSync(step.cmd, step.args, { stdio: 'inherit', env: process.env });
+    const args = only.includes(step.name) ? [...step.args, ...runnerArgs] : step.args;
+    console.log(`\n━━ ${step.name} ━━ ${step.cmd} ${args.join(' ')}`);
+    const r = spawnSync(step.cmd, args, { stdio: 'inherit', env: process.env });
     if (r.status !== 0) Object.assign(outcome, { status: 'failed', exit: r.status ?? r.signal, ...(r.error ? { reason: r.error.message } : {}) });
     if (step.report) {
       if (existsSync(step.report)) outcome.summary = step.summarize(JSON.parse(readFileSync(step.report, 'utf8')));

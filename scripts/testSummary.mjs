@@ -41,7 +41,10 @@ export function summarizeVitest(report) {
  * errors[] for what stopped tests from running at all (a spec file that does not load, the web server).
  */
 export function summarizePlaywright(report) {
-  const failures = (report.errors ?? []).map((e) => `could not run: ${firstLine(e.message ?? e.value ?? e.stack)}`);
+  // "No tests found" after a spec failed to load is that failure again, not a second one.
+  const errors = (report.errors ?? []).map((e) => firstLine(e.message ?? e.value ?? e.stack));
+  const causes = errors.length > 1 ? errors.filter((e) => !/No tests found/.test(e)) : errors;
+  const failures = causes.map((e) => `could not run: ${e}`);
   const files = new Set();
   const walk = (suite, titles) => {
     if (suite.file) files.add(suite.file);
@@ -57,7 +60,7 @@ export function summarizePlaywright(report) {
   };
   for (const suite of report.suites ?? []) walk(suite, []);
   const stats = report.stats ?? {};
-  const named = failures.length - (report.errors ?? []).length;
+  const named = failures.length - causes.length;
   // Counted by the stats but not found in the tree (a report shape we did not foresee): still a failure.
   for (let i = named; i < (stats.unexpected ?? 0) + (stats.flaky ?? 0); i++) failures.push('test failed (unnamed in the report)');
   return { passed: stats.expected ?? 0, skipped: stats.skipped ?? 0, files: files.size, failures };

@@ -60,6 +60,15 @@ describe('the closing line of npm test', () => {
     expect(line).toBe('✘ npm test FAILED at e2e: 1 failed — e2e: could not run: Error: Process from config.webServer was not able to start. Exit code: 3 · 0 passed, 0 skipped');
   });
 
+  it('counts a spec that does not load once, not again as "No tests found"', () => {
+    const s = summarizePlaywright({
+      stats: { expected: 0, unexpected: 0, flaky: 0, skipped: 0 },
+      errors: [{ message: "Error: Cannot find module './doesNotExist' imported from tests/e2e/x.spec.ts" }, { message: 'Error: No tests found.' }],
+      suites: [],
+    });
+    expect(s.failures).toEqual(["could not run: Error: Cannot find module './doesNotExist' imported from tests/e2e/x.spec.ts"]);
+  });
+
   it('names a Playwright test whose beforeAll threw', () => {
     const s = summarizePlaywright({
       stats: { expected: 1, unexpected: 1, flaky: 0, skipped: 1 },
