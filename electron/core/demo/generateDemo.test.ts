@@ -265,5 +265,6 @@ describe('the demo (synthetic city, seed 20211029)', () => {
     } finally {
       await other.cleanup();
     }
-  });
+    // A second whole demo: ~10 s on a quiet machine, over a minute on a loaded 2-core one (seen on a fresh clone).
+  }, 240_000);
 });
