@@ -88,7 +88,7 @@ export function closingLine(steps) {
   const counted = ran.filter((s) => s.summary);
   const passed = counted.reduce((n, s) => n + s.summary.passed, 0);
   const skipped = counted.reduce((n, s) => n + s.summary.skipped, 0);
-  const tally = counted.map((s) => `${s.name} ${s.summary.passed} passed in ${s.summary.files} files`).join(', ');
+  const tally = counted.map((s) => `${s.name} ${s.summary.passed} passed in ${s.summary.files} file${s.summary.files === 1 ? '' : 's'}`).join(', ');
   if (!failedStep) return `✔ npm test passed: ${passed} passed, ${skipped} skipped, 0 failed${tally ? ` (${tally})` : ''}`;
   const notRun = steps.filter((s) => s.status === 'not run').map((s) => s.name);
   return (
