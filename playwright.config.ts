@@ -1,10 +1,7 @@
-import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
+import { chromiumLaunchOptions } from './scripts/chromium.mjs';
 
 const PORT = Number(process.env.E2E_PORT ?? 5199);
-// Debian's Chromium where it exists (Playwright cannot download its own browser here: TOOLCHAIN.md);
-// elsewhere the browser `npx playwright install chromium` fetched.
-const debianChromium = '/usr/bin/chromium';
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -21,12 +18,11 @@ export default defineConfig({
     timezoneId: 'Asia/Shanghai',
     viewport: { width: 1600, height: 900 },
     screenshot: 'only-on-failure',
-    launchOptions: {
-      ...(existsSync(debianChromium) ? { executablePath: debianChromium } : {}),
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    },
+    // Playwright's own Chromium, else Debian's (scripts/chromium.mjs); none: one line saying what to install.
+    launchOptions: chromiumLaunchOptions(),
   },
-  // The real server on a fresh real SQLite file with the demo generated at start (as on first run).
+  // The real server on a fresh real SQLite file with the demo generated at start (as on first run). It
+  // answers at once, but /api/health says 503 until the demo is written: the tests start on a ready node.
   webServer: {
     command: `node dist/electron/cli.mjs serve --data-dir .tmp/e2e-data --reset --port ${PORT}`,
     url: `http://127.0.0.1:${PORT}/api/health`,

@@ -1,49 +1,77 @@
 // `npm test`: every check the project has, in the order a failure is cheapest to find.
-// Lint and types, the core under Node against real SQLite files (Vitest), the build, the Electron
-// security scan, then the real UI in Chromium against the real server (Playwright).
+// A browser for the e2e step first (found, or installed where this machine allows — so a machine without
+// one learns it in seconds, not after the build), lint and types, the core under Node against real SQLite
+// files (Vitest), the build, the Electron security scan, then the real UI in Chromium against the real
+// server (Playwright). `npm test -- unit e2e` runs the named steps only; after a further `--`, arguments
+// for the runner of the one named step (`npm test -- e2e -- tests/e2e/map.spec.ts`).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { ensureChromium } from './chromium.mjs';
+import { closingLine, summarizePlaywright, summarizeVitest } from './testSummary.mjs';
 
-const only = process.argv.slice(2);
-const steps = [
-  ['lint', 'npx', ['eslint', '.']],
-  ['typecheck', 'npm', ['run', '--silent', 'typecheck']],
-  ['unit', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=.tmp/vitest-report.json']],
-  ['build', 'npm', ['run', '--silent', 'build']],
-  ['electron-scan', 'node', ['scripts/electronegativity-check.mjs']],
-  ['e2e', 'npx', ['playwright', 'test']],
-].filter(([name]) => only.length === 0 || only.includes(name));
+const VITEST_REPORT = '.tmp/vitest-report.json';
+const E2E_REPORT = '.tmp/e2e-report.json';
+
+/** A step is a command, or (the browser) a function that throws a one-line reason. */
+const ALL_STEPS = [
+  { name: 'browser', run: () => ensureChromium((line) => console.log(line)) },
+  { name: 'lint', cmd: 'npx', args: ['eslint', '.'] },
+  { name: 'typecheck', cmd: 'npm', args: ['run', '--silent', 'typecheck'] },
+  { name: 'unit', cmd: 'npx', args: ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${VITEST_REPORT}`], report: VITEST_REPORT, summarize: summarizeVitest },
+  { name: 'build', cmd: 'npm', args: ['run', '--silent', 'build'] },
+  { name: 'electron-scan', cmd: 'node', args: ['scripts/electronegativity-check.mjs'] },
+  { name: 'e2e', cmd: 'npx', args: ['playwright', 'test'], report: E2E_REPORT, summarize: summarizePlaywright },
+];
+
+const argv = process.argv.slice(2);
+const split = argv.indexOf('--');
+const only = split < 0 ? argv : argv.slice(0, split);
+const runnerArgs = split < 0 ? [] : argv.slice(split + 1);
+const unknown = only.filter((n) => !ALL_STEPS.some((s) => s.name === n));
+if (unknown.length || (runnerArgs.length && only.length !== 1)) {
+  console.error(`usage: npm test [-- STEP… [-- ARGS for the one STEP's runner]]; steps: ${ALL_STEPS.map((s) => s.name).join(', ')}`);
+  process.exit(2);
+}
+const wanted = (name) => only.length === 0 || only.includes(name) || (name === 'browser' && only.includes('e2e'));
+const steps = ALL_STEPS.filter((s) => wanted(s.name));
 
 mkdirSync('.tmp', { recursive: true });
-rmSync('.tmp/vitest-report.json', { force: true });
-rmSync('.tmp/e2e-report.json', { force: true });
+rmSync(VITEST_REPORT, { force: true });
+rmSync(E2E_REPORT, { force: true });
 
+const outcomes = [];
 const timings = [];
-let failedStep = null;
-for (const [name, cmd, args] of steps) {
-  console.log(`\n━━ ${name} ━━ ${cmd} ${args.join(' ')}`);
-  const started = Date.now();
-  const r = spawnSync(cmd, args, { stdio: 'inherit', env: process.env });
-  timings.push(`${name} ${((Date.now() - started) / 1000).toFixed(1)}s`);
-  if (r.status !== 0) {
-    failedStep = name;
-    break;
+let stopped = false;
+for (const step of steps) {
+  if (stopped) {
+    outcomes.push({ name: step.name, status: 'not run' });
+    continue;
   }
+  const started = Date.now();
+  const outcome = { name: step.name, status: 'passed' };
+  if (step.run) {
+    console.log(`\n━━ ${step.name} ━━`);
+    try {
+      const found = step.run();
+      console.log(`Chromium: ${found.source === 'playwright' ? "Playwright's own" : found.source}`);
+    } catch (err) {
+      Object.assign(outcome, { status: 'failed', reason: err instanceof Error ? err.message : String(err) });
+    }
+  } else {
+    const args = only.includes(step.name) ? [...step.args, ...runnerArgs] : step.args;
+    console.log(`\n━━ ${step.name} ━━ ${step.cmd} ${args.join(' ')}`);
+    const r = spawnSync(step.cmd, args, { stdio: 'inherit', env: process.env });
+    if (r.status !== 0) Object.assign(outcome, { status: 'failed', exit: r.status ?? r.signal, ...(r.error ? { reason: r.error.message } : {}) });
+    if (step.report) {
+      if (existsSync(step.report)) outcome.summary = step.summarize(JSON.parse(readFileSync(step.report, 'utf8')));
+      else if (outcome.status === 'failed') outcome.reason = `exited ${outcome.exit} before writing its report (see its output above)`;
+    }
+  }
+  timings.push(`${step.name} ${((Date.now() - started) / 1000).toFixed(1)}s`);
+  outcomes.push(outcome);
+  stopped = outcome.status === 'failed' || (outcome.summary?.failures.length ?? 0) > 0;
 }
 
-// One closing line counting the tests both runners ran.
-let passed = 0;
-let failed = 0;
-if (existsSync('.tmp/vitest-report.json')) {
-  const v = JSON.parse(readFileSync('.tmp/vitest-report.json', 'utf8'));
-  passed += v.numPassedTests ?? 0;
-  failed += v.numFailedTests ?? 0;
-}
-if (existsSync('.tmp/e2e-report.json')) {
-  const e = JSON.parse(readFileSync('.tmp/e2e-report.json', 'utf8'));
-  passed += e.stats?.expected ?? 0;
-  failed += (e.stats?.unexpected ?? 0) + (e.stats?.flaky ?? 0);
-}
-console.log(`\nsteps: ${timings.join(', ')}${failedStep ? ` — FAILED at ${failedStep}` : ''}`);
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failedStep || failed > 0 ? 1 : 0);
+console.log(`\nsteps: ${timings.join(', ')}`);
+console.log(closingLine(outcomes));
+process.exit(stopped ? 1 : 0);

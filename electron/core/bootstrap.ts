@@ -1,9 +1,11 @@
+import path from 'node:path';
 import type { AuditVerifyResult } from '../../shared/contract/audit';
 import type { Core } from './index';
-import { nodeClock } from './index';
+import { DATABASE_FILE, nodeClock } from './index';
 import type { CoreLog } from './env';
 import { verifyAuditChain } from './audit/auditLog';
-import { DEFAULT_DEMO_SEED, generateDemo, type DemoOptions, type DemoSummary } from './demo/generateDemo';
+import { DEFAULT_DEMO_SEED, generateDemo, type DemoOptions, type DemoPhase, type DemoSummary } from './demo/generateDemo';
+import { DemoWorkerUnavailable, generateDemoInWorker } from './demo/demoInWorker';
 
 /**
  * The node's life outside user calls, for the shells (electron/main) and the CLI (electron/server): first
@@ -19,18 +21,52 @@ export async function isEmptyNode(core: Core): Promise<boolean> {
   return !row;
 }
 
+export interface NodeDataOptions {
+  /** The built demo worker (dist/electron/demoWorker.mjs): the demo is computed off the thread that serves. */
+  demoWorker?: string;
+}
+
 /**
  * First start: a node with no data gets the demo (`npm start` on a fresh machine opens a console with a
  * realistic demo). A real installation imports its divisions instead; first-run setup for that arrives
  * with the install work.
+ *
+ * Call it without waiting, then serve: until it settles the core answers system.status (with the demo's
+ * progress) and refuses every other handler with NODE_STARTING. The door closes synchronously, before
+ * the first request can arrive.
  */
-export async function ensureNodeData(core: Core, log: CoreLog = core.env.log): Promise<void> {
-  if (!(await isEmptyNode(core))) return;
-  const started = Date.now();
-  log.info('空数据库：正在生成演示数据（首次启动）…');
-  await generateDemo(core.db, { seed: DEFAULT_DEMO_SEED });
-  if (!core.clockFixedByCaller) core.env.clock = await nodeClock(core.db);
-  log.info(`演示数据已生成，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒`);
+export async function ensureNodeData(core: Core, log: CoreLog = core.env.log, opts: NodeDataOptions = {}): Promise<void> {
+  core.startup.begin('opening');
+  try {
+    if (!(await isEmptyNode(core))) {
+      core.startup.ready();
+      return;
+    }
+    core.startup.begin('generating');
+    const started = Date.now();
+    log.info('空数据库：正在生成演示数据（首次启动）…');
+    await writeDemo(core, log, opts, (phase, percent) => core.startup.progress(phase, percent));
+    if (!core.clockFixedByCaller) core.env.clock = await nodeClock(core.db);
+    log.info(`演示数据已生成，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒`);
+    core.startup.ready();
+  } catch (err) {
+    core.startup.failed(err instanceof Error ? err.message : String(err));
+    throw err;
+  }
+}
+
+/** In the worker where there is one; on this thread when run from sources (tests) or the worker cannot load. */
+async function writeDemo(core: Core, log: CoreLog, opts: NodeDataOptions, onProgress: (phase: DemoPhase, percent: number) => void): Promise<void> {
+  if (opts.demoWorker) {
+    try {
+      await generateDemoInWorker(opts.demoWorker, { dbFile: path.join(core.env.dataDir, DATABASE_FILE), seed: DEFAULT_DEMO_SEED }, onProgress);
+      return;
+    } catch (err) {
+      if (!(err instanceof DemoWorkerUnavailable)) throw err;
+      log.warn('demo worker unavailable: generating on the main thread', { reason: err.message });
+    }
+  }
+  await generateDemo(core.db, { seed: DEFAULT_DEMO_SEED, onProgress });
 }
 
 /** Generate the demo into an empty node (the CLI's `demo` command). */
@@ -40,7 +76,7 @@ export async function generateDemoData(core: Core, opts: DemoOptions): Promise<D
 
 /**
  * Start the node's periodic work (jobs service): map caches warmed at once, so the first screens are
- * fast; the search catch-up and job retention on their schedules. Never delays the start.
+ * fast; the search catch-up and job retention on their schedules. Call it once the node holds its data.
  */
 export function startBackgroundWork(core: Core): void {
   core.node.jobs.schedule.start();

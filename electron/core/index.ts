@@ -21,6 +21,7 @@ import { sessionImpls } from './session/handlers';
 import { accountImpls } from './accounts/handlers';
 import { divisionImpls } from './divisions/handlers';
 import { auditImpls } from './audit/handlers';
+import { createStartupState, gateWhileStarting, type StartupState } from './system/startup';
 import { disputeImpls } from './disputes/handlers';
 import { calendarImpls } from './calendar/handlers';
 import { mapImpls } from './map/handlers';
@@ -80,6 +81,8 @@ export interface CoreOptions {
 export interface Core {
   /** The one door: every call of every transport goes through it. */
   invoke: Invoke;
+  /** Ready unless bootstrap is preparing the node's data; meanwhile `invoke` answers system.status only. */
+  startup: StartupState;
   /** True when the caller fixed the clock; otherwise it follows the node's data (demo day or real time). */
   clockFixedByCaller: boolean;
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
@@ -130,10 +133,12 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   };
   const node = new NodeState({ db, env, emit, queueTuning: opts.queueTuning, jobKinds: JOB_KINDS, periodicTasks: PERIODIC_TASKS, jobs: opts.jobs });
   await node.jobs.recoverInterrupted();
-  const invoke = createDispatcher(db, env, node, impls, emit);
+  const startup = createStartupState();
+  const invoke = gateWhileStarting(startup, createDispatcher(db, env, node, impls, emit));
   let closing: Promise<void> | null = null;
   return {
     invoke,
+    startup,
     clockFixedByCaller: opts.clock !== undefined,
     db,
     node,

@@ -36,15 +36,18 @@ function dataDir(): string {
 
 /** The core once opened (null before): closed on quit. */
 let opened: Core | null = null;
-/** Settles when the core is open and holds data (or failed to). */
+/** Settles when the core is open (or failed to); it may still be writing the demo (see nodeData). */
 let coreReady: Promise<Core> | null = null;
+/** Settles when the node holds its data: a first start writes the demo, shown on the login page meanwhile. */
+let nodeData: Promise<void> | null = null;
 let unbindIpc: (() => void) | null = null;
 
 async function openCore(dir: string): Promise<Core> {
-  opened = await createCore({ dataDir: dir, log: consoleLog });
-  await ensureNodeData(opened, consoleLog);
-  startBackgroundWork(opened);
-  return opened;
+  const core = await createCore({ dataDir: dir, log: consoleLog });
+  opened = core;
+  // Not awaited: the window asks system.status and shows the demo's progress until the node is ready.
+  nodeData = ensureNodeData(core, consoleLog, { demoWorker: path.join(__dirname, 'demoWorker.mjs') }).then(() => startBackgroundWork(core));
+  return core;
 }
 
 function coreReadyOrThrow(): Promise<Core> {
@@ -74,12 +77,14 @@ async function start(): Promise<void> {
   unbindIpc = bindCoreToIpc(coreReady);
   openWindow(options.wall === true ? 'wall' : 'console');
   await coreReady;
+  await nodeData;
 }
 
 /** Quitting waits for the core to finish opening (a first start writes the demo), then closes it. */
 async function closeCore(): Promise<void> {
   unbindIpc?.();
   await coreReady?.catch(() => undefined);
+  await nodeData?.catch(() => undefined);
   await opened?.close();
 }
 

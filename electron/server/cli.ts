@@ -41,7 +41,9 @@ async function serve(args: string[]): Promise<void> {
   const dataDir = dataDirOf(values['data-dir']);
   if (values.reset) removeDatabase(dataDir);
   const core = await createCore({ dataDir });
-  await ensureNodeData(core);
+  // Serve at once: until the node's data is there (a first start writes the demo, after listening so the
+  // demo's worker does not delay it) the core answers system.status, with progress, and refuses the rest.
+  core.startup.begin('opening');
   const host = values.host ?? '127.0.0.1';
   const port = Number(values.port ?? 5180);
   const server = await createHttpServer(core, { host, port, staticDir: rendererDir });
@@ -49,7 +51,13 @@ async function serve(args: string[]): Promise<void> {
   const url = new URL(address);
   console.log(`综治网格工作台（浏览器模式）已启动：${url.protocol}//${host === '0.0.0.0' ? '127.0.0.1' : host}:${url.port}/`);
   console.log(`数据目录 data dir: ${dataDir}`);
-  startBackgroundWork(core);
+  ensureNodeData(core, core.env.log, { demoWorker: path.join(here, 'demoWorker.mjs') }).then(
+    () => startBackgroundWork(core),
+    (err: unknown) => {
+      consoleLog.error(`节点启动失败 (start failed): ${err instanceof Error ? err.message : String(err)}`);
+      process.exit(1);
+    },
+  );
   const stop = async () => {
     await server.close();
     await core.close();

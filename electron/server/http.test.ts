@@ -1,3 +1,5 @@
+import { request } from 'node:http';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { FastifyInstance } from 'fastify';
@@ -103,5 +105,48 @@ describe('HTTP transport', () => {
     expect(Buffer.from(await ok.arrayBuffer()).equals(PNG)).toBe(true);
     expect((await fetch(`${base}/tiles/${id}/1/1/1`)).status).toBe(404);
     expect((await fetch(`${base}/tiles/${id}/1/1/%2e%2e%2fx`)).status).toBe(404);
+  });
+
+  it('sends large answers gzipped to a client that accepts it, plain JSON to one that does not, headers kept', async () => {
+    const { port } = server.server.address() as { port: number };
+    const token = ((await call('session.login', { username: 'admin', password: TEST_PASSWORD })).body.value as { token: string }).token;
+    const raw = (acceptEncoding: string | null) =>
+      new Promise<{ headers: Record<string, string | string[] | undefined>; body: Buffer }>((resolve, reject) => {
+        const headers = { host: `127.0.0.1:${port}`, 'content-type': 'application/json', authorization: `Bearer ${token}`, ...(acceptEncoding ? { 'accept-encoding': acceptEncoding } : {}) };
+        const req = request({ host: '127.0.0.1', port, method: 'POST', path: '/api/call/audit.list', headers }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+        });
+        req.on('error', reject);
+        req.end('{}');
+      });
+    const plain = await raw(null);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.length).toBeGreaterThan(1024); // over the threshold, or this test proves nothing
+    expect(JSON.parse(String(plain.body))).toMatchObject({ ok: true });
+    const zipped = await raw('gzip');
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.body.length).toBeLessThan(plain.body.length);
+    expect(String(gunzipSync(zipped.body))).toBe(String(plain.body));
+    expect(zipped.headers['content-security-policy']).toBe(plain.headers['content-security-policy']);
+    expect(zipped.headers['x-frame-options']).toBe('DENY');
+  });
+
+  it('while the node starts: health says 503 with the progress, calls are refused with NODE_STARTING', async () => {
+    core.startup.begin('generating');
+    core.startup.progress('insert', 61);
+    try {
+      const health = await fetch(`${base}/api/health`);
+      expect(health.status).toBe(503);
+      expect(await health.json()).toMatchObject({ ok: false, state: 'generating', step: 'insert', percent: 61 });
+      expect(await call('system.info', {})).toMatchObject({ status: 503, body: { ok: false, error: { code: 'NODE_STARTING' } } });
+      expect(await call('system.status', {})).toMatchObject({ status: 200, body: { ok: true, value: { state: 'generating', percent: 61 } } });
+    } finally {
+      core.startup.ready();
+    }
+    const health = await fetch(`${base}/api/health`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toMatchObject({ ok: true, state: 'ready', percent: 100 });
   });
 });

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import Fastify, { type FastifyInstance } from 'fastify';
+import fastifyCompress from '@fastify/compress';
 import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
 import type { WebSocket } from 'ws';
@@ -27,6 +28,7 @@ const STATUS_OF: Record<ErrorCode, number> = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   SCHEMA_TOO_NEW: 500,
+  NODE_STARTING: 503,
   INTERNAL: 500,
 };
 
@@ -45,6 +47,12 @@ function bearer(header: string | undefined): string | null {
  */
 export async function createHttpServer(core: Core, opts: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 16 * 1024 * 1024, trustProxy: false });
+  // Large answers go out compressed (brotli or gzip, as the client accepts): the city view's map payload
+  // is megabytes of JSON, the renderer's chunks hundreds of KB, and a LAN wall display pays for every
+  // byte. Registered first so every route and the static files get it; images are left alone (not
+  // compressible). Request bodies are not decompressed: nothing we accept needs it, and a small gzip body
+  // could inflate past the body limit's intent.
+  await app.register(fastifyCompress, { threshold: 1024, globalDecompression: false });
 
   // DNS rebinding: a web page on another origin can resolve its own name to 127.0.0.1; only answer to
   // the names this server was started for.
@@ -78,7 +86,12 @@ export async function createHttpServer(core: Core, opts: ServerOptions): Promise
     void reply.code(status).send(failure(status < 500 ? 'INVALID_INPUT' : 'INTERNAL', status < 500 ? `请求无效：${err.message}` : '内部错误'));
   });
 
-  app.get('/api/health', async () => ({ ok: true, version: core.env.appVersion }));
+  // 503 until the node is ready (a first start writes the demo), with where it is: what waits for readiness
+  // (the e2e web server, a supervisor) waits on this; the console itself is served meanwhile.
+  app.get('/api/health', async (_req, reply) => {
+    const startup = core.startup.status();
+    return reply.code(startup.state === 'ready' ? 200 : 503).send({ ok: startup.state === 'ready', version: core.env.appVersion, ...startup });
+  });
 
   app.post<{ Params: { name: string } }>(`${API_CALL_PATH}/:name`, async (req, reply) => {
     const result: CallResult<unknown> = await core.invoke(req.params.name, req.body ?? {}, { token: bearer(req.headers.authorization) });

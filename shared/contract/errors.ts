@@ -14,6 +14,8 @@ export const ERROR_CODES = [
   'NOT_FOUND',
   'CONFLICT',
   'SCHEMA_TOO_NEW',
+  /** The node is still starting (a first start writes the demo): only system.status answers until it is ready. */
+  'NODE_STARTING',
   'INTERNAL',
 ] as const;
 export const ErrorCode = z.enum(ERROR_CODES);

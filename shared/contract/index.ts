@@ -60,6 +60,7 @@ export * from './roles';
 export * from './events';
 export type { HandlerSpec } from './define';
 export { Account } from './session';
+export { NodeStartup } from './system';
 export { DivisionNode } from './divisions';
 export { AuditEntry, AuditVerifyResult } from './audit';
 export { DisputeDetail, IntakeInput, TransitionInput, SavedView, ExportJob, ATTACHMENT_MAX_BYTES } from './disputes';

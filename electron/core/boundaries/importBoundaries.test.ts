@@ -1,5 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../accounts/passwords';
@@ -9,11 +8,11 @@ import { loginAs, seedSmallWorld, signIn, tempCore, TEST_PASSWORD } from '../../
 import type { InputOf } from '../../../shared/contract';
 import { attemptAs, callAs } from '../../../tests/support/call';
 import { polygonShapefile } from '../../../tests/support/shapefileFixture';
+import { referenceData } from '../../../tests/support/referenceData';
 
-/** The real Yiyang files, read in place (../shared/data, never copied into the repo). */
-const DATA = path.resolve(process.cwd(), '../shared/data');
-const COUNTIES = path.join(DATA, 'yiyang-430900-counties.geojson');
-const hasData = existsSync(COUNTIES);
+/** The real Yiyang files, read in place when present; only the test that imports them needs them. */
+const yiyang = referenceData('real Yiyang outline import', 'yiyang-divisions.csv', 'yiyang-430900-counties.geojson');
+const COUNTIES = yiyang.path['yiyang-430900-counties.geojson'];
 
 const square = (x: number, y: number, d = 0.01) => ({ type: 'Polygon', coordinates: [[[x, y], [x + d, y], [x + d, y + d], [x, y + d], [x, y]]] });
 const feature = (code: string | null, geometry: unknown, name = '测试网格') => ({ type: 'Feature', properties: { code, name }, geometry });
@@ -34,19 +33,20 @@ describe('boundaries.import', () => {
     // 东村 and 西村 get outlines; 西村 (112.02–112.04) holds grid 001 at 112.02–112.03 and room for one more.
     await core.db('divisions').where({ code: '999901001201' }).update({ outline: JSON.stringify({ type: 'Polygon', coordinates: [[[112, 28], [112.02, 28], [112.02, 28.01], [112, 28.01], [112, 28]]] }) });
     await core.db('divisions').where({ code: '999901001202' }).update({ outline: JSON.stringify({ type: 'Polygon', coordinates: [[[112.02, 28], [112.04, 28], [112.04, 28.01], [112.02, 28.01], [112.02, 28]]] }) });
+    for (const u of ['admin', 'director']) tokens[u] = await loginAs(core, u);
+  });
+  afterAll(() => cleanup());
+
+  it.skipIf(yiyang.missing !== null)('imports the real Yiyang county outlines (GCJ-02, 6-digit adcodes) as WGS-84', async () => {
     // The Yiyang division list (province → city → counties → townships) as a node would hold it before outlines.
-    const rows = Papa.parse<{ code: string; name: string; level: string; parent_code: string }>(readFileSync(path.join(DATA, 'yiyang-divisions.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
+    const rows = Papa.parse<{ code: string; name: string; level: string; parent_code: string }>(readFileSync(yiyang.path['yiyang-divisions.csv'], 'utf8'), { header: true, skipEmptyLines: true }).data;
     await core.db('divisions').insert({ code: '430000000000', name: '湖南省', level: 'province', parent_code: null });
     for (const r of rows) {
       await core.db('divisions').insert({ code: r.code.padEnd(12, '0'), name: r.name, level: r.level === 'county' || r.level === 'city' ? r.level : 'township', parent_code: r.parent_code.padEnd(12, '0') });
     }
     const now = new Date().toISOString();
     await core.db('accounts').insert({ username: 'provadmin', display_name: '省管理员', role: 'admin', division_code: '430000000000', password_hash: await hashPassword(TEST_PASSWORD), created_at: now, updated_at: now });
-    for (const u of ['admin', 'director', 'provadmin']) tokens[u] = await loginAs(core, u);
-  });
-  afterAll(() => cleanup());
-
-  it.skipIf(!hasData)('imports the real Yiyang county outlines (GCJ-02, 6-digit adcodes) as WGS-84', async () => {
+    tokens.provadmin = await loginAs(core, 'provadmin');
     const input = { kind: 'divisions', format: 'geojson', geojson: readFileSync(COUNTIES, 'utf8'), crs: 'gcj02', codeField: 'adcode', nameField: 'name', replaceExisting: true } satisfies InputOf<'boundaries.import'>;
     const check = await report('provadmin', input);
     expect(check).toMatchObject({ features: 6, valid: 6, problems: [], imported: false });

@@ -28,10 +28,28 @@ export interface DemoOptions {
   real?: RealDataPaths;
   /** Time of the audit entry; defaults to the demo's "today", 2021-10-29 09:00 China time. */
   now?: Date;
+  /** Told the phase and the share of the whole done (0–100), for a first start's progress bar. */
+  onProgress?: (phase: DemoPhase, percent: number) => void;
 }
 
 export const DEMO_PHASES = ['geography', 'people', 'servicePoints', 'disputes', 'passwords', 'insert', 'searchIndex'] as const;
 export type DemoPhase = (typeof DEMO_PHASES)[number];
+
+/** Each phase's share of the wall time (%, measured on the demo), so the progress bar moves evenly. */
+const PHASE_SHARE: Record<DemoPhase, number> = { geography: 17, people: 1, servicePoints: 1, disputes: 11, passwords: 1, insert: 57, searchIndex: 12 };
+
+/** Report `fraction` of `phase` done as a share of the whole generation. */
+function progressReporter(onProgress: DemoOptions['onProgress']): (phase: DemoPhase, fraction?: number) => void {
+  return (phase, fraction = 0) => {
+    if (!onProgress) return;
+    let before = 0;
+    for (const p of DEMO_PHASES) {
+      if (p === phase) break;
+      before += PHASE_SHARE[p];
+    }
+    onProgress(phase, before + PHASE_SHARE[phase] * Math.min(1, Math.max(0, fraction)));
+  };
+}
 
 export interface DemoSummary {
   seed: number;
@@ -121,20 +139,25 @@ export async function generateDemo(db: Knex, opts: DemoOptions = {}): Promise<De
     mark = now;
   };
 
+  const progress = progressReporter(opts.onProgress);
   await refuseUnlessEmpty(db);
   lap('insert');
 
+  progress('geography');
   const geo = buildGeography(seed, opts.real);
   const figures = gridFigures(geo, new Rng(seed, 'grid figures'));
   lap('geography');
 
+  progress('people');
   const persons = new PersonFactory(new Rng(seed, 'people'));
   const network = buildNetwork(geo, figures, persons, new Rng(seed, 'network'));
   lap('people');
 
+  progress('servicePoints');
   const points = buildServicePoints(geo, figures, persons, new Rng(seed, 'service points'));
   lap('servicePoints');
 
+  progress('disputes');
   const disputeRng = new Rng(seed, 'disputes');
   const places = new Places(geo, disputeRng);
   const demoMediator = pickDemoMediator(geo, network);
@@ -143,20 +166,38 @@ export async function generateDemo(db: Knex, opts: DemoOptions = {}): Promise<De
   const caseTables = caseRows(geo, cases);
   lap('disputes');
 
+  progress('passwords');
   // One scrypt hash for all demo accounts: hashing seven times would cost ~0.3 s for nothing.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   lap('passwords');
 
   const counts: Record<string, number> = {};
   const insertMs: Record<string, number> = {};
+  progress('insert');
+  const nodeTables = {
+    divisions: divisionRows(geo),
+    grids: gridRows(geo, figures),
+    orgs: orgRows(network),
+    people: peopleRows(network),
+    gridWorkers: gridWorkerRows(network),
+    servicePoints: servicePointRows(geo, points),
+  };
+  // Progress through the one transaction by rows written (every table's size is known up front).
+  const totalRows = [...Object.values(nodeTables), ...Object.values(caseTables)].reduce((n, rows) => n + rows.length, 0);
+  let rowsDone = 0;
   await db.transaction(async (trx) => {
-    const put = (table: string, rows: Row[], required: readonly string[] = []) => insertObjects(trx, table, rows, required, insertMs);
+    const put = async (table: string, rows: Row[], required: readonly string[] = []) => {
+      const n = await insertObjects(trx, table, rows, required, insertMs);
+      rowsDone += n;
+      progress('insert', rowsDone / totalRows);
+      return n;
+    };
     await refuseUnlessEmpty(trx);
-    counts.divisions = await put('divisions', divisionRows(geo), ['code', 'outline']);
-    counts.grids = await put('grids', gridRows(geo, figures), ['polygon', 'wechat_members']);
-    counts.mediationOrgs = await put('mediation_orgs', orgRows(network), ['specialty']);
-    counts.people = await put('people', peopleRows(network), ['org_id', 'id_number']);
-    counts.gridWorkers = await put('grid_workers', gridWorkerRows(network), ['grid_id', 'person_id']);
+    counts.divisions = await put('divisions', nodeTables.divisions, ['code', 'outline']);
+    counts.grids = await put('grids', nodeTables.grids, ['polygon', 'wechat_members']);
+    counts.mediationOrgs = await put('mediation_orgs', nodeTables.orgs, ['specialty']);
+    counts.people = await put('people', nodeTables.people, ['org_id', 'id_number']);
+    counts.gridWorkers = await put('grid_workers', nodeTables.gridWorkers, ['grid_id', 'person_id']);
     counts.accounts = await put(
       'accounts',
       DEMO_ACCOUNTS.map((a) => ({
@@ -174,7 +215,7 @@ export async function generateDemo(db: Knex, opts: DemoOptions = {}): Promise<De
       })),
       ['username', 'password_hash', 'person_id'],
     );
-    counts.servicePoints = await put('service_points', servicePointRows(geo, points), ['category', 'grid_id']);
+    counts.servicePoints = await put('service_points', nodeTables.servicePoints, ['category', 'grid_id']);
     counts.disputes = await put('disputes', caseTables.disputes, ['case_no', 'outcome', 'deadline']);
     counts.disputeParties = await put('dispute_parties', caseTables.parties, ['id_number']);
     counts.disputeEvents = await put('dispute_events', caseTables.events, ['kind', 'to_status']);
@@ -202,8 +243,9 @@ export async function generateDemo(db: Knex, opts: DemoOptions = {}): Promise<De
     });
   });
   lap('insert');
+  progress('searchIndex');
   // Index the cases for quick search now, so the first search on a fresh demo is as fast as any other.
-  await catchUpSearchIndex(db);
+  await catchUpSearchIndex(db, (indexed) => progress('searchIndex', indexed / Math.max(1, cases.length)));
   lap('searchIndex');
   return {
     seed,

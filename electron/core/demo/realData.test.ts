@@ -1,23 +1,21 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Knex } from 'knex';
 import { gcj02GeometryToWgs84 } from '../../../shared/domain/coordinates';
 import { geometryAreaKm2, pointInPolygon, type AreaGeometry } from '../../../shared/domain/geometry';
 import { toDivisionCode } from '../../../shared/domain/divisionCodes';
 import { tempCore } from '../../../tests/support/tempCore';
+import { referenceData } from '../../../tests/support/referenceData';
 import { describeDemo } from './describeDemo';
 import { buildGeography } from './geo/geography';
 import { parseCsv } from './geo/realCity';
 import { generateDemo } from './generateDemo';
 import { placementProblems, tilingProblems } from './verifyDemo';
 
-// The reference data lives next to the repository (../shared/data), never inside it.
-const DATA = fileURLToPath(new URL('../../../../shared/data/', import.meta.url));
-const CSV = `${DATA}yiyang-divisions.csv`;
-const GEOJSON = `${DATA}yiyang-430900-counties.geojson`;
-const HAVE_DATA = existsSync(CSV) && existsSync(GEOJSON);
-if (!HAVE_DATA) console.warn(`real-data demo tests skipped: ${DATA} not found (the reference data sits in ../shared/data next to the repository)`);
+// Optional reference data, read in place when present (never inside the repository).
+const yiyang = referenceData('real-data demo tests', 'yiyang-divisions.csv', 'yiyang-430900-counties.geojson');
+const CSV = yiyang.path['yiyang-divisions.csv'];
+const GEOJSON = yiyang.path['yiyang-430900-counties.geojson'];
 
 function csvRows(): { code: string; name: string; level: string; parent: string }[] {
   const [, ...rows] = parseCsv(readFileSync(CSV, 'utf8'));
@@ -29,7 +27,7 @@ function rawOutlines(): { code: string; gcj: AreaGeometry }[] {
   return fc.features.map((f) => ({ code: toDivisionCode(String(f.properties.adcode)), gcj: f.geometry }));
 }
 
-describe.skipIf(!HAVE_DATA)('the demo on real Yiyang divisions and county outlines', () => {
+describe.skipIf(yiyang.missing !== null)('the demo on real Yiyang divisions and county outlines', () => {
   let env: Awaited<ReturnType<typeof tempCore>>;
   let db: Knex;
 
@@ -88,7 +86,7 @@ describe.skipIf(!HAVE_DATA)('the demo on real Yiyang divisions and county outlin
   });
 });
 
-describe.skipIf(!HAVE_DATA)('the synthetic demo and the real data', () => {
+describe.skipIf(yiyang.missing !== null)('the synthetic demo and the real data', () => {
   it('shares no township name or code with the real city', () => {
     const geo = buildGeography(20211029);
     const realNames = new Set(csvRows().map((r) => r.name));

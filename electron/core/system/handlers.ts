@@ -30,4 +30,6 @@ export const systemImpls: DomainImpls<'system'> = {
       demoAccounts,
     };
   },
+  // Reached only once the node is ready: while it starts, the door answers system.status itself (startup.ts).
+  'system.status': async () => ({ state: 'ready', step: null, percent: 100, message: null }),
 };

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Button, Card, Col, Flex, Form, Row, Space, Tag, Typography, type InputRef } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate } from 'react-router';
@@ -8,6 +8,7 @@ import { LanguageSwitch } from '../components/LanguageSwitch';
 import { FullPageSpin } from '../components/FullPageSpin';
 import { DemoAccountsPanel } from './login/DemoAccountsPanel';
 import { LoginForm, type LoginValues } from './login/LoginForm';
+import { StartupProgress } from './login/StartupProgress';
 
 function returnPath(state: unknown): string {
   if (typeof state === 'object' && state !== null && 'from' in state && typeof state.from === 'string' && state.from !== '/login') {
@@ -20,14 +21,20 @@ export function LoginPage() {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const location = useLocation();
-  const { info, infoError, reloadInfo, status, account, sessionLost, login } = useSession();
+  const { info, infoError, reloadInfo, startup, status, account, sessionLost, login } = useSession();
   const [form] = Form.useForm<LoginValues>();
   const usernameRef = useRef<InputRef>(null);
   const passwordRef = useRef<InputRef>(null);
   const submitRef = useRef<HTMLButtonElement>(null);
   const [loginError, setLoginError] = useState<unknown>(null);
+  // The fields were disabled while the node started (autoFocus did nothing then): focus them once they open.
+  const waiting = startup !== null;
+  useEffect(() => {
+    if (!waiting) usernameRef.current?.focus();
+  }, [waiting]);
 
-  if (status === 'restoring') return <FullPageSpin />;
+  // While the node starts, the page shows its progress even for a kept token (checked once it is ready).
+  if (status === 'restoring' && !startup) return <FullPageSpin />;
   if (account) return <Navigate to={returnPath(location.state)} replace />;
 
   const onLogin = async ({ username, password }: LoginValues) => {
@@ -62,8 +69,10 @@ export function LoginPage() {
                 </Button>
               </Typography.Paragraph>
             )}
+            {startup && <StartupProgress startup={startup} />}
             <LoginForm
               form={form}
+              disabled={startup !== null}
               onLogin={onLogin}
               usernameRef={usernameRef}
               passwordRef={passwordRef}

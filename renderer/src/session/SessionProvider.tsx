@@ -1,7 +1,10 @@
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Account } from '../../../shared/contract';
-import { call, hasSessionToken, login as clientLogin, logout as clientLogout, onSessionLost } from '../api/client';
+import { call, CoreError, hasSessionToken, login as clientLogin, logout as clientLogout, onSessionLost } from '../api/client';
 import { SessionContext, type SessionState, type SystemInfo } from './sessionContext';
+import { useNodeStartup } from './useNodeStartup';
+
+const isStarting = (err: unknown) => err instanceof CoreError && err.code === 'NODE_STARTING';
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [info, setInfo] = useState<SystemInfo | null>(null);
@@ -9,7 +12,18 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [infoRequest, setInfoRequest] = useState(0);
   const [account, setAccount] = useState<Account | null>(null);
   const [status, setStatus] = useState<'restoring' | 'ready'>(() => (hasSessionToken() ? 'restoring' : 'ready'));
+  const [restoreRequest, setRestoreRequest] = useState(0);
   const [sessionLost, setSessionLost] = useState(false);
+  // A first start answers at once but refuses calls until the demo is written: follow its progress, then ask again.
+  const [starting, setStarting] = useState(false);
+  const startup = useNodeStartup(
+    starting,
+    useCallback(() => {
+      setStarting(false);
+      setInfoRequest((n) => n + 1);
+      setRestoreRequest((n) => n + 1);
+    }, []),
+  );
 
   useEffect(() => {
     let live = true;
@@ -20,7 +34,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         setInfoError(null);
       },
       (err: unknown) => {
-        if (live) setInfoError(err);
+        if (!live) return;
+        if (isStarting(err)) setStarting(true);
+        else setInfoError(err);
       },
     );
     return () => {
@@ -32,18 +48,24 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     if (!hasSessionToken()) return;
     let live = true;
-    call('session.me', {}).then(
-      (me) => {
-        if (live) setAccount(me);
-      },
-      () => undefined,
-    ).finally(() => {
-      if (live) setStatus('ready');
-    });
+    let again = false;
+    call('session.me', {})
+      .then(
+        (me) => {
+          if (live) setAccount(me);
+        },
+        (err: unknown) => {
+          again = isStarting(err);
+          if (live && again) setStarting(true);
+        },
+      )
+      .finally(() => {
+        if (live && !again) setStatus('ready');
+      });
     return () => {
       live = false;
     };
-  }, []);
+  }, [restoreRequest]);
 
   useEffect(
     () =>
@@ -70,8 +92,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const value = useMemo<SessionState>(
-    () => ({ info, infoError, reloadInfo, status, account, sessionLost, login, logout }),
-    [info, infoError, reloadInfo, status, account, sessionLost, login, logout],
+    () => ({ info, infoError, reloadInfo, startup, status, account, sessionLost, login, logout }),
+    [info, infoError, reloadInfo, startup, status, account, sessionLost, login, logout],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext } from 'react';
-import type { Account, HandlerName, OutputOf } from '../../../shared/contract';
+import type { Account, HandlerName, NodeStartup, OutputOf } from '../../../shared/contract';
 import { mayCall } from '../../../shared/contract/access';
 
 export type SystemInfo = OutputOf<'system.info'>;
@@ -9,6 +9,8 @@ export interface SessionState {
   info: SystemInfo | null;
   infoError: unknown;
   reloadInfo(): void;
+  /** While the node is starting (a first start writes the demo): where it is; null once it is ready. */
+  startup: NodeStartup | null;
   /** 'restoring' while a token kept from before a reload is being checked. */
   status: 'restoring' | 'ready';
   account: Account | null;

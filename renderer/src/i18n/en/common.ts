@@ -64,6 +64,7 @@ export default {
       NOT_FOUND: 'Not found',
       CONFLICT: 'Conflicting data',
       SCHEMA_TOO_NEW: 'The database is newer than this program; please upgrade the program',
+      NODE_STARTING: 'The node is still starting; please wait',
       INTERNAL: 'Internal error',
     },
   },

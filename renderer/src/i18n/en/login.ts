@@ -20,4 +20,16 @@ export default {
   demoRole: 'Role',
   demoPassword: 'Password',
   demoFill: 'Fill in {{username}} ({{role}})',
+  starting: 'Starting: a first start generates the demo data; you can log in when it is done',
+  startFailed: 'The node failed to start: {{reason}}',
+  startupStep: {
+    opening: 'Opening the database',
+    geography: 'Divisions and grids',
+    people: 'People and mediation committees',
+    servicePoints: 'Service points',
+    disputes: 'Dispute cases',
+    passwords: 'Demo accounts',
+    insert: 'Writing to the database',
+    searchIndex: 'Building the search index',
+  },
 } satisfies Messages['login'];

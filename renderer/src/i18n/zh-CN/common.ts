@@ -63,6 +63,7 @@ export default {
       NOT_FOUND: '未找到',
       CONFLICT: '数据冲突',
       SCHEMA_TOO_NEW: '数据库版本高于本程序，请升级程序',
+      NODE_STARTING: '节点正在启动，请稍候',
       INTERNAL: '内部错误',
     },
   },

@@ -18,4 +18,16 @@ export default {
   demoRole: '角色',
   demoPassword: '密码',
   demoFill: '填入 {{username}}（{{role}}）',
+  starting: '正在启动：首次启动时生成演示数据，完成后即可登录',
+  startFailed: '节点启动失败：{{reason}}',
+  startupStep: {
+    opening: '打开数据库',
+    geography: '生成区划与网格',
+    people: '生成人员与调解组织',
+    servicePoints: '生成服务阵地',
+    disputes: '生成矛盾纠纷案件',
+    passwords: '设置演示账号',
+    insert: '写入数据库',
+    searchIndex: '建立检索索引',
+  },
 } as const;

@@ -17,13 +17,15 @@ interface Props {
   passwordRef: RefObject<InputRef | null>;
   submitRef: RefObject<HTMLButtonElement | null>;
   notice?: string | undefined;
+  /** Until the node is ready (a first start writes the demo): every field and the button. */
+  disabled?: boolean;
   /** The last refusal from the core (kept by the page so picking a demo account can clear it). */
   error: unknown;
   onError: (error: unknown) => void;
 }
 
 /** Username and password; Enter in either field submits. The core's refusal is shown above the form. */
-export function LoginForm({ form, onLogin, usernameRef, passwordRef, submitRef, notice, error, onError }: Props) {
+export function LoginForm({ form, onLogin, usernameRef, passwordRef, submitRef, notice, disabled = false, error, onError }: Props) {
   const { t, i18n } = useTranslation();
   const [busy, setBusy] = useState(false);
 
@@ -49,6 +51,7 @@ export function LoginForm({ form, onLogin, usernameRef, passwordRef, submitRef, 
       form={form}
       layout="vertical"
       requiredMark={false}
+      disabled={disabled}
       onFinish={(v) => void onFinish(v)}
       onValuesChange={() => onError(null)}
       aria-label={t('login.title')}
