@@ -43,10 +43,10 @@ describe('contract layout', () => {
     expect(seen.sort()).toEqual([...HANDLER_NAMES].sort());
   });
 
-  it('only logging in and the system information need no session', () => {
+  it('only logging in and the system information and start-up status need no session', () => {
     for (const name of HANDLER_NAMES) {
       const spec = contract[name];
-      if (spec.access === 'public') expect(['session.login', 'system.info']).toContain(name);
+      if (spec.access === 'public') expect(['session.login', 'system.info', 'system.status']).toContain(name);
       else expect(spec.access.length).toBeGreaterThan(0);
     }
   });
