@@ -4,6 +4,7 @@ import type { Core } from './index';
 import { DATABASE_FILE, nodeClock } from './index';
 import type { CoreLog } from './env';
 import { verifyAuditChain } from './audit/auditLog';
+import { backupAnchors } from './backup/anchors';
 import { DEFAULT_DEMO_SEED, generateDemo, type DemoOptions, type DemoPhase, type DemoSummary } from './demo/generateDemo';
 import { DemoWorkerUnavailable, generateDemoInWorker } from './demo/demoInWorker';
 
@@ -82,7 +83,7 @@ export function startBackgroundWork(core: Core): void {
   core.node.jobs.schedule.start();
 }
 
-/** Walk the hash-chained audit log (the CLI's `audit-verify`). */
-export function verifyAudit(core: Core): Promise<AuditVerifyResult> {
-  return verifyAuditChain(core.db);
+/** Walk the hash-chained audit log and hold it to the heads exported with the backups (the CLI's `audit-verify`). */
+export async function verifyAudit(core: Core): Promise<AuditVerifyResult> {
+  return verifyAuditChain(core.db, { anchors: await backupAnchors(core.db, core.env.dataDir) });
 }

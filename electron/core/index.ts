@@ -34,6 +34,10 @@ import { ledgerExport } from './disputes/exportLedger';
 import { SEARCH_CATCH_UP } from './disputes/searchCatchUp';
 import { MAP_WARMING } from './map/warm';
 import { JOB_RETENTION } from './jobs/retention';
+import { backupImpls } from './backup/handlers';
+import { backupJob, SCHEDULED_BACKUP } from './backup/backupJob';
+import { applyPendingRestore, backupBeforeUpgrade, checkOnOpen, recordRestore } from './backup/openChecks';
+import { ensureAuditKey } from './audit/keyedChain';
 
 export { securityHeaders, SECURITY_HEADERS, consoleCsp, type CspOptions } from './securityHeaders';
 export { TIANDITU_TILE_HOSTS } from './basemap/tianditu';
@@ -59,13 +63,14 @@ const impls: HandlerImpls = {
   ...boundaryImpls,
   ...directoryImpls,
   ...jobImpls,
+  ...backupImpls,
 };
 
 /** The job kinds people can start (each through a writing handler) — docs/architecture.md "Background work". */
-const JOB_KINDS: ReadonlyArray<JobKind<unknown>> = [ledgerExport];
+const JOB_KINDS: ReadonlyArray<JobKind<unknown>> = [ledgerExport, backupJob as JobKind<unknown>];
 
 /** The node's own periodic upkeep, run by the jobs service once a shell starts background work. */
-const PERIODIC_TASKS: readonly PeriodicTask[] = [SEARCH_CATCH_UP, MAP_WARMING, JOB_RETENTION];
+const PERIODIC_TASKS: readonly PeriodicTask[] = [SEARCH_CATCH_UP, MAP_WARMING, JOB_RETENTION, SCHEDULED_BACKUP];
 
 export interface CoreOptions {
   dataDir: string;
@@ -115,16 +120,24 @@ export const consoleLog: CoreLog = {
 /** Open (creating if needed) the node's database in dataDir and return the handler map behind one door. */
 export async function createCore(opts: CoreOptions): Promise<Core> {
   mkdirSync(opts.dataDir, { recursive: true });
+  const log = opts.log ?? consoleLog;
+  const openedAt = (opts.clock ?? systemClock).now();
+  // A restore an admin asked for (backup.restore) replaces the file before it is opened.
+  const restored = await applyPendingRestore(opts.dataDir, DATABASE_FILE, openedAt, log);
   const db = openDatabase(path.join(opts.dataDir, DATABASE_FILE));
   let schemaVersion: number;
   try {
+    await checkOnOpen(db, opts.dataDir);
+    await backupBeforeUpgrade(db, opts.dataDir, openedAt, APP_VERSION, log);
     ({ schemaVersion } = await migrateToLatest(db));
+    await ensureAuditKey(db, opts.dataDir, openedAt);
+    if (restored) await recordRestore(db, openedAt, restored, opts.dataDir);
   } catch (err) {
     await db.destroy();
     throw err;
   }
   const clock = opts.clock ?? (await nodeClock(db));
-  const env: CoreEnv = { dataDir: opts.dataDir, appVersion: APP_VERSION, schemaVersion, clock, log: opts.log ?? consoleLog };
+  const env: CoreEnv = { dataDir: opts.dataDir, appVersion: APP_VERSION, schemaVersion, clock, log };
   const bus = new EventEmitter();
   bus.setMaxListeners(0);
   const emit = <E extends EventName>(event: E, payload: EventPayload<E>) => {

@@ -30,6 +30,7 @@ const STATUS_OF: Record<ErrorCode, number> = {
   SCHEMA_TOO_NEW: 500,
   NODE_STARTING: 503,
   INTERNAL: 500,
+  DATABASE_CORRUPT: 500,
 };
 
 function failure(code: ErrorCode, message: string): { ok: false; error: CoreErrorPayload } {

@@ -17,6 +17,8 @@ export const ERROR_CODES = [
   /** The node is still starting (a first start writes the demo): only system.status answers until it is ready. */
   'NODE_STARTING',
   'INTERNAL',
+  /** The database file failed its check at start (quick_check): restore the last good backup. */
+  'DATABASE_CORRUPT',
 ] as const;
 export const ErrorCode = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof ErrorCode>;

@@ -4,6 +4,7 @@ import { loginAs, quietLog, seedSmallWorld, signIn, tempCore } from '../../../te
 import { createCore, DATABASE_FILE, type Core } from '../index';
 import { openDatabase } from '../db/connection';
 import { entryHash, verifyAuditChain, type AuditRow } from './auditLog';
+import { readAuditKeyFile } from './auditKey';
 import type { Db } from '../db/connection';
 
 let core: Core;
@@ -65,13 +66,27 @@ describe('audit log', () => {
     expect(r.problems).toContainEqual(expect.objectContaining({ seq: 3, kind: 'edited' }));
   });
 
-  it('catches an edited entry even when its hash was recomputed (the next link breaks)', async () => {
+  it('catches an edited entry whose hash was recomputed without the key', async () => {
     const r = await tamper(async (db) => {
-      // A forger who knows the algorithm: new content, and the hash recomputed over it, so entry 3 is
-      // self-consistent; only entry 4's prev_hash still names the original.
+      // Someone with the database file only: new content, the plain SHA-256 recomputed over it.
       const row: AuditRow = await db('audit_log').where({ seq: 3 }).first();
       const { hash: original, ...body } = { ...row, detail: '{"username":"clerk09"}' };
       const forged = entryHash(body);
+      expect(forged).not.toBe(original);
+      await db('audit_log').where({ seq: 3 }).update({ detail: body.detail, hash: forged });
+    });
+    expect(r.ok).toBe(false);
+    expect(r.problems).toContainEqual(expect.objectContaining({ seq: 3, kind: 'edited' }));
+  });
+
+  it('catches an edited entry even when its hash was recomputed with the key (the next link breaks)', async () => {
+    const key = readAuditKeyFile(dir)!.key;
+    const r = await tamper(async (db) => {
+      // A forger who also holds the key file: new content, and the keyed hash recomputed over it, so
+      // entry 3 is self-consistent; only entry 4's prev_hash still names the original.
+      const row: AuditRow = await db('audit_log').where({ seq: 3 }).first();
+      const { hash: original, ...body } = { ...row, detail: '{"username":"clerk09"}' };
+      const forged = entryHash(body, key);
       expect(forged).not.toBe(original);
       await db('audit_log').where({ seq: 3 }).update({ detail: body.detail, hash: forged });
     });

@@ -1,5 +1,6 @@
 import type { DomainImpls } from '../context';
 import { verifyAuditChain } from './auditLog';
+import { backupAnchors } from '../backup/anchors';
 
 export const auditImpls: DomainImpls<'audit'> = {
   'audit.list': async ({ limit, beforeSeq }, ctx) => {
@@ -20,5 +21,6 @@ export const auditImpls: DomainImpls<'audit'> = {
       })),
     };
   },
-  'audit.verify': async (_input, ctx) => verifyAuditChain(ctx.db),
+  // The chain, and the heads exported with every backup (an anchor outside the database file).
+  'audit.verify': async (_input, ctx) => verifyAuditChain(ctx.db, { anchors: await backupAnchors(ctx.db, ctx.env.dataDir) }),
 };

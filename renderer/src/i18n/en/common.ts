@@ -66,6 +66,7 @@ export default {
       SCHEMA_TOO_NEW: 'The database is newer than this program; please upgrade the program',
       NODE_STARTING: 'The node is still starting; please wait',
       INTERNAL: 'Internal error',
+      DATABASE_CORRUPT: 'The database file is damaged; restore the last good backup',
     },
   },
   notFound: {

@@ -65,6 +65,7 @@ export default {
       SCHEMA_TOO_NEW: '数据库版本高于本程序，请升级程序',
       NODE_STARTING: '节点正在启动，请稍候',
       INTERNAL: '内部错误',
+      DATABASE_CORRUPT: '数据库文件损坏，请从最近一次完好的备份恢复',
     },
   },
   notFound: {

@@ -1,0 +1,105 @@
+import path from 'node:path';
+import type { Knex } from 'knex';
+import { CoreError } from '../../../shared/contract/errors';
+import type { CoreLog } from '../env';
+import { auditedWrite, SYSTEM_ACTOR } from '../audit/auditedWrite';
+import { backupsDir, clearPendingRestore, createBackup, listBackups, readPendingRestore, restoreBackup, type BackupManifest } from './backupFiles';
+import { KNOWN_MIGRATIONS } from './backupJob';
+
+/**
+ * What createCore does around opening the database file: apply a restore an admin asked for, check the
+ * file (`quick_check`), and take a verified backup before migrating an older database.
+ */
+
+export interface AppliedRestore {
+  manifest: BackupManifest;
+  replaced: string | null;
+  requestedBy: string;
+}
+
+/**
+ * A restore asked for in the UI (backup.restore) is applied here, before the file is opened. The backup
+ * is checked again; a backup that no longer passes is not applied (the node opens its current database and
+ * the log says why).
+ */
+export async function applyPendingRestore(dataDir: string, dbFileName: string, now: Date, log: CoreLog): Promise<AppliedRestore | null> {
+  const pending = readPendingRestore(dataDir);
+  if (!pending) return null;
+  clearPendingRestore(dataDir);
+  try {
+    const { manifest, replaced } = await restoreBackup(dataDir, pending.dir, dbFileName, KNOWN_MIGRATIONS, now);
+    log.warn(`已从备份 ${manifest.id} 恢复数据库（原数据库保存在 ${replaced ?? '—'}）`);
+    return { manifest, replaced, requestedBy: pending.requestedBy };
+  } catch (err) {
+    log.error(`备份恢复未执行：${err instanceof Error ? err.message : String(err)}`);
+    return null;
+  }
+}
+
+/** The newest backup of the node, for the recovery message. */
+function lastGoodBackup(dataDir: string): string | null {
+  return listBackups(backupsDir(dataDir)).find((b) => b.manifest)?.manifest?.id ?? null;
+}
+
+function recoveryHint(dataDir: string): string {
+  const last = lastGoodBackup(dataDir);
+  return last
+    ? `请从最近一次完好的备份恢复：node dist/electron/cli.mjs restore --data-dir "${dataDir}" --backup ${last}（原数据库会被移到 replaced/ 文件夹保留）。`
+    : `本节点没有可用的备份（${backupsDir(dataDir)}）：请用第二备份目录（U 盘）中的备份恢复：node dist/electron/cli.mjs restore --data-dir "${dataDir}" --backup <备份文件夹路径>。`;
+}
+
+/**
+ * `PRAGMA quick_check` at every start: a damaged file (a disk fault, a copy taken mid-write) is refused
+ * with the way back — restore the last good backup — instead of running on and spreading the damage.
+ */
+export async function checkOnOpen(db: Knex, dataDir: string): Promise<void> {
+  let answer: string;
+  try {
+    const rows = (await db.raw('PRAGMA quick_check(10)')) as Array<Record<string, unknown>>;
+    answer = rows.map((r) => String(Object.values(r)[0])).join('; ');
+  } catch (err) {
+    answer = err instanceof Error ? err.message : String(err);
+  }
+  if (answer !== 'ok') {
+    throw new CoreError('DATABASE_CORRUPT', `数据库文件已损坏（${path.join(dataDir, 'console.sqlite')}：${answer.slice(0, 300)}）。${recoveryHint(dataDir)}`);
+  }
+}
+
+/** Migrations this app would apply to an existing database (none for a fresh file). */
+export async function pendingMigrations(db: Knex): Promise<string[]> {
+  if (!(await db.schema.hasTable('knex_migrations'))) return [];
+  const done = new Set(((await db('knex_migrations').select('name')) as Array<{ name: string }>).map((r) => r.name));
+  if (done.size === 0) return [];
+  // A newer database is refused by migrateToLatest with its own message; nothing to back up for it.
+  if ([...done].some((m) => !KNOWN_MIGRATIONS.includes(m))) return [];
+  return KNOWN_MIGRATIONS.filter((m) => !done.has(m));
+}
+
+/** Before migrating an older database: a verified backup, so an upgrade can always be undone. */
+export async function backupBeforeUpgrade(db: Knex, dataDir: string, now: Date, appVersion: string, log: CoreLog): Promise<BackupManifest | null> {
+  const pending = await pendingMigrations(db);
+  if (pending.length === 0) return null;
+  const { manifest } = await createBackup(db, { dataDir, now, reason: 'before-upgrade', note: `升级前（待执行迁移：${pending.join(', ')}）`, appVersion, knownMigrations: KNOWN_MIGRATIONS });
+  log.info(`升级前已备份数据库：${manifest.id}`);
+  return manifest;
+}
+
+/**
+ * The restored database gets its own record of the restore (the request was audited in the database it
+ * replaced, which is kept in replaced/). Backups made after the restored one hold audit heads this chain
+ * no longer reaches: they are named here, in a keyed entry, so audit.verify stops holding the chain to
+ * them — and only to them.
+ */
+export async function recordRestore(db: Knex, now: Date, restored: AppliedRestore, dataDir: string): Promise<void> {
+  const superseded = listBackups(backupsDir(dataDir))
+    .filter((b) => b.manifest && b.manifest.createdAt > restored.manifest.createdAt)
+    .map((b) => b.manifest!.id);
+  await auditedWrite(db, now, SYSTEM_ACTOR, 'backup.restored', async (_trx, audit) => {
+    await audit({
+      action: 'backup.restored',
+      entity: 'backup',
+      entityId: restored.manifest.id,
+      detail: { requestedBy: restored.requestedBy, createdAt: restored.manifest.createdAt, replaced: restored.replaced, superseded },
+    });
+  });
+}
