@@ -5,6 +5,9 @@ import { DATABASE_FILE, nodeClock } from './index';
 import type { CoreLog } from './env';
 import { verifyAuditChain } from './audit/auditLog';
 import { backupAnchors } from './backup/anchors';
+import { auditedWrite, SYSTEM_ACTOR } from './audit/auditedWrite';
+import { applyRetention, backupsDir, createBackup, listBackups, resolveBackup, verifyBackup, writePendingRestore } from './backup/backupFiles';
+import { KNOWN_MIGRATIONS, readBackupSettings } from './backup/backupJob';
 import { DEFAULT_DEMO_SEED, generateDemo, type DemoOptions, type DemoPhase, type DemoSummary } from './demo/generateDemo';
 import { DemoWorkerUnavailable, generateDemoInWorker } from './demo/demoInWorker';
 
@@ -86,4 +89,55 @@ export function startBackgroundWork(core: Core): void {
 /** Walk the hash-chained audit log and hold it to the heads exported with the backups (the CLI's `audit-verify`). */
 export async function verifyAudit(core: Core): Promise<AuditVerifyResult> {
   return verifyAuditChain(core.db, { anchors: await backupAnchors(core.db, core.env.dataDir) });
+}
+
+/** A backup from the command line (`cli.mjs backup`): verified, kept by the node's retention policy, audited. */
+export async function backupNode(core: Core, note: string | null): Promise<{ id: string; dir: string; secondCopy: string | null }> {
+  const settings = await readBackupSettings(core.db);
+  const now = core.env.clock.now();
+  const result = await createBackup(core.db, {
+    dataDir: core.env.dataDir,
+    now,
+    reason: 'cli',
+    note,
+    appVersion: core.env.appVersion,
+    knownMigrations: KNOWN_MIGRATIONS,
+    secondDir: settings.secondDir,
+  });
+  const removed = applyRetention(backupsDir(core.env.dataDir), settings, now);
+  await auditedWrite(core.db, now, SYSTEM_ACTOR, 'backup.created', async (_trx, audit) => {
+    await audit({ action: 'backup.created', entity: 'backup', entityId: result.manifest.id, detail: { reason: 'cli', auditHead: result.manifest.auditHead, secondCopy: result.secondCopy, removed: removed.map((d) => path.basename(d)) } });
+  });
+  const second = result.secondCopy && 'dir' in result.secondCopy ? result.secondCopy.dir : null;
+  if (result.secondCopy && 'error' in result.secondCopy) core.env.log.warn(`第二备份目录复制失败：${result.secondCopy.error}`);
+  return { id: result.manifest.id, dir: result.dir, secondCopy: second };
+}
+
+/** The node's backups, newest first (`cli.mjs backups`), without opening the database. */
+export function listNodeBackups(dataDir: string): Array<{ id: string; createdAt: string; reason: string; dbBytes: number; attachments: number; auditHeadSeq: number | null } | { id: string; problem: string }> {
+  return listBackups(backupsDir(dataDir)).map((b) =>
+    b.manifest
+      ? { id: b.manifest.id, createdAt: b.manifest.createdAt, reason: b.manifest.reason, dbBytes: b.manifest.dbBytes, attachments: b.manifest.attachments, auditHeadSeq: b.manifest.auditHead?.seq ?? null }
+      : { id: path.basename(b.dir), problem: b.problem ?? '' },
+  );
+}
+
+/**
+ * Restore a backup (`cli.mjs restore`; the node must be stopped): the backup — an id under the node's
+ * backups folder or a folder path, e.g. on a USB disk — is checked (checksum, integrity_check, not newer
+ * than this program), then applied the way a restore asked for in the UI is: at the opening of the node,
+ * which keeps the replaced database in replaced/ and records the restore in the audit log.
+ */
+export async function restoreNode(dataDir: string, idOrPath: string, requestedBy: string, openCore: () => Promise<Core>): Promise<{ id: string; replaced: string | null }> {
+  const dir = resolveBackup(dataDir, idOrPath);
+  const manifest = await verifyBackup(dir, KNOWN_MIGRATIONS);
+  writePendingRestore(dataDir, { dir, requestedAt: new Date().toISOString(), requestedBy });
+  const core = await openCore();
+  try {
+    const entry: { detail: string } | undefined = await core.db('audit_log').where({ action: 'backup.restored', entity_id: manifest.id }).orderBy('seq', 'desc').first('detail');
+    if (!entry) throw new Error(`备份 ${manifest.id} 未能恢复（详见上面的日志）`);
+    return { id: manifest.id, replaced: (JSON.parse(entry.detail) as { replaced: string | null }).replaced };
+  } finally {
+    await core.close();
+  }
 }

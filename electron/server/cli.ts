@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createCore, DATABASE_FILE, consoleLog } from '../core/index';
-import { ensureNodeData, DEFAULT_DEMO_SEED, generateDemoData, startBackgroundWork, verifyAudit } from '../core/bootstrap';
+import { backupNode, ensureNodeData, DEFAULT_DEMO_SEED, generateDemoData, listNodeBackups, restoreNode, startBackgroundWork, verifyAudit } from '../core/bootstrap';
 import { createHttpServer } from './http';
 
 const HELP = `综治网格工作台 — 命令行 (Grid Governance Console CLI)
@@ -18,8 +18,15 @@ const HELP = `综治网格工作台 — 命令行 (Grid Governance Console CLI)
   demo           重新生成演示数据 (regenerate the demo into the data dir)
                    --data-dir DIR, --seed N, --force (replace an existing database)
                    --real-divisions CSV [--real-outlines GEOJSON]  用真实区划名称/代码与县界
-  audit-verify   校验审计日志哈希链 (verify the audit chain; exit 1 on any problem)
+  audit-verify   校验审计日志哈希链 (verify the audit chain and the heads kept with the backups; exit 1 on any problem)
                    --data-dir DIR
+  backup         立即备份 (an online backup: VACUUM INTO, integrity_check, attachments, audit head)
+                   --data-dir DIR, --note TEXT
+  backups        列出备份 (list the node's backups, newest first)
+                   --data-dir DIR
+  restore        从备份恢复（须先停止服务）(restore a backup; stop the node first)
+                   --data-dir DIR, --backup ID|FOLDER  (备份编号，或 U 盘上的备份文件夹)
+                   原数据库移到 数据目录/replaced/ 保留 (the replaced database is kept in replaced/)
 `;
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -117,8 +124,40 @@ async function auditVerify(args: string[]): Promise<void> {
   }
 }
 
+async function backup(args: string[]): Promise<void> {
+  const { values } = parseArgs({ args, options: { 'data-dir': { type: 'string' }, note: { type: 'string' } } });
+  const core = await createCore({ dataDir: dataDirOf(values['data-dir']) });
+  try {
+    const { id, dir, secondCopy } = await backupNode(core, values.note ?? null);
+    console.log(`备份完成（已通过完整性检查）：${id}\n  ${dir}${secondCopy ? `\n  第二份：${secondCopy}` : ''}`);
+  } finally {
+    await core.close();
+  }
+}
+
+async function backups(args: string[]): Promise<void> {
+  const { values } = parseArgs({ args, options: { 'data-dir': { type: 'string' } } });
+  const list = listNodeBackups(dataDirOf(values['data-dir']));
+  if (list.length === 0) console.log('没有备份 (no backups)');
+  for (const b of list) {
+    if ('problem' in b) console.log(`${b.id}  不可用：${b.problem}`);
+    else console.log(`${b.id}  ${b.createdAt}  ${b.reason}  ${(b.dbBytes / 1048576).toFixed(1)} MB  附件 ${b.attachments}  审计链头 #${b.auditHeadSeq ?? '-'}`);
+  }
+}
+
+async function restore(args: string[]): Promise<void> {
+  const { values } = parseArgs({ args, options: { 'data-dir': { type: 'string' }, backup: { type: 'string' } } });
+  if (!values.backup) {
+    console.error('请用 --backup 指定备份编号或备份文件夹（cli.mjs backups 可列出备份）');
+    process.exit(2);
+  }
+  const dataDir = dataDirOf(values['data-dir']);
+  const { id, replaced } = await restoreNode(dataDir, values.backup, 'cli', () => createCore({ dataDir }));
+  console.log(`已从备份 ${id} 恢复。${replaced ? `原数据库保存在 ${replaced}` : ''}`);
+}
+
 const [command, ...rest] = process.argv.slice(2);
-const commands: Record<string, (args: string[]) => Promise<void>> = { serve, demo, 'audit-verify': auditVerify };
+const commands: Record<string, (args: string[]) => Promise<void>> = { serve, demo, 'audit-verify': auditVerify, backup, backups, restore };
 const run = command ? commands[command] : undefined;
 if (!run) {
   console.log(HELP);
