@@ -41,6 +41,7 @@ import { ensureAuditKey } from './audit/keyedChain';
 
 export { securityHeaders, SECURITY_HEADERS, consoleCsp, type CspOptions } from './securityHeaders';
 export { TIANDITU_TILE_HOSTS } from './basemap/tianditu';
+export { AUDIT_KEY_FILE } from './audit/auditKey';
 
 export const APP_VERSION = '0.1.0';
 export const DATABASE_FILE = 'console.sqlite';

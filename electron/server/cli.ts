@@ -2,7 +2,7 @@ import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createCore, DATABASE_FILE, consoleLog } from '../core/index';
+import { AUDIT_KEY_FILE, createCore, DATABASE_FILE, consoleLog } from '../core/index';
 import { backupNode, ensureNodeData, DEFAULT_DEMO_SEED, generateDemoData, listNodeBackups, restoreNode, startBackgroundWork, verifyAudit } from '../core/bootstrap';
 import { createHttpServer } from './http';
 
@@ -36,8 +36,10 @@ function dataDirOf(v: string | undefined): string {
   return path.resolve(v ?? process.env.GGC_DATA_DIR ?? 'data');
 }
 
+/** A fresh database starts a fresh audit chain under a new key (the backups of the old one are kept). */
 function removeDatabase(dataDir: string): void {
   for (const suffix of ['', '-wal', '-shm']) rmSync(path.join(dataDir, DATABASE_FILE + suffix), { force: true });
+  rmSync(path.join(dataDir, AUDIT_KEY_FILE), { force: true });
 }
 
 async function serve(args: string[]): Promise<void> {

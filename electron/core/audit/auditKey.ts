@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Knex } from 'knex';
@@ -58,4 +58,9 @@ export function auditKeyOf(db: Knex): AuditKey | null {
   const key = readAuditKeyFile(path.dirname(path.resolve(filename)));
   if (key) keys.set(config, key);
   return key;
+}
+
+/** A name for the key that reveals nothing of it: which chain a backup's exported head belongs to. */
+export function auditKeyId(key: AuditKey): string {
+  return createHash('sha256').update('ggc-audit-key-id').update(key.key).digest('hex').slice(0, 16);
 }

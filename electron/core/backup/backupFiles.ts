@@ -5,6 +5,7 @@ import type { Knex } from 'knex';
 import sqlite3 from 'sqlite3';
 import { z } from 'zod';
 import { CoreError } from '../../../shared/contract/errors';
+import { auditKeyId, auditKeyOf } from '../audit/auditKey';
 
 /**
  * Online backups of a node: the database copied with `VACUUM INTO` (SQLite writes a consistent,
@@ -49,6 +50,8 @@ export const BackupManifest = z.object({
   integrity: z.literal('ok'),
   /** The audit chain's head inside the copy (null: no entry yet). */
   auditHead: z.object({ seq: z.number().int(), hash: z.string() }).nullable(),
+  /** Which audit key the chain is under (auditKeyId; not the key): heads are checked only against their own chain. */
+  auditKeyId: z.string().nullable().default(null),
 });
 export type BackupManifest = z.infer<typeof BackupManifest>;
 
@@ -183,6 +186,10 @@ export async function createBackup(db: Knex, opts: BackupOptions): Promise<Backu
       attachmentBytes: files.reduce((s, f) => s + f.bytes, 0),
       integrity: 'ok',
       auditHead: check.auditHead,
+      auditKeyId: (() => {
+        const key = auditKeyOf(db);
+        return key ? auditKeyId(key) : null;
+      })(),
     };
     writeFileSync(path.join(work, MANIFEST), JSON.stringify(manifest, null, 2));
     const dir = path.join(root, id);
