@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { consoleCsp } from '../core/index';
@@ -30,6 +31,17 @@ describe('the packaged app (electron-builder.yml)', () => {
       onlyLoadAppFromAsar: 'true',
       grantFileProtocolExtraPrivileges: 'false',
     });
+  });
+
+  it("passes electron-builder's own schema validation (the packager would reject an unknown or misspelt fuse)", async () => {
+    // electron-builder's loader and validator (devDependency electron-builder → app-builder-lib, js-yaml).
+    const require = createRequire(path.join(repo, 'node_modules/electron-builder/package.json'));
+    const { validateConfiguration } = require('app-builder-lib/out/util/config/config') as { validateConfiguration(c: unknown, l: unknown): Promise<void> };
+    const { DebugLogger } = require('builder-util') as { DebugLogger: new (enabled: boolean) => unknown };
+    const yaml = require('js-yaml') as { load(s: string): Record<string, unknown> };
+    const config = yaml.load(builderYml);
+    await expect(validateConfiguration(config, new DebugLogger(false))).resolves.toBeUndefined();
+    await expect(validateConfiguration({ ...config, electronFuses: { runAsNode: false, noSuchFuse: true } }, new DebugLogger(false))).rejects.toThrow(/electronFuses/);
   });
 
   it('packs the app into an ASAR archive (the fuses above check it), unpacking only the native sqlite3 module', () => {
