@@ -242,3 +242,29 @@ describe('opening the database', () => {
     await healed.close();
   });
 });
+
+describe('a backup does not hold up the node', () => {
+  it('completes while a write transaction holds the node\'s one connection, and copies only what was committed', async () => {
+    const { core, dir } = await world();
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let inTransaction!: () => void;
+    const started = new Promise<void>((r) => (inTransaction = r));
+    const writing = core.db.transaction(async (trx) => {
+      await trx('meta').insert({ key: 'uncommitted', value: 'x' });
+      inTransaction();
+      await held;
+    });
+    await started;
+    // On the node's connection this would wait for the transaction forever (the transaction waits for the backup).
+    const { manifest, dir: folder } = await createBackup(core.db, { dataDir: dir, now: new Date('2021-10-29T01:00:00Z'), reason: 'manual', appVersion: '0.1.0', knownMigrations: KNOWN_MIGRATIONS });
+    release();
+    await writing;
+    expect(manifest.integrity).toBe('ok');
+    const copy = openDatabase(path.join(folder, BACKUP_DB_FILE));
+    expect(await copy('meta').where({ key: 'uncommitted' }).first()).toBeUndefined();
+    expect(Number((await copy('accounts').count({ n: '*' }).first())?.n)).toBe(7);
+    await copy.destroy();
+    await core.close();
+  });
+});

@@ -99,6 +99,28 @@ async function withReadonly<T>(file: string, fn: (all: (sql: string) => Promise<
   }
 }
 
+/**
+ * `VACUUM INTO` on a connection of its own, read-only: under WAL it reads a snapshot of what was committed
+ * while the node's one connection goes on serving (a backup of a large node takes many seconds; on the
+ * node's connection it would hold every call for as long).
+ */
+async function vacuumInto(db: Knex, target: string): Promise<void> {
+  const source = (db.client.config as { connection?: { filename?: string } }).connection?.filename;
+  if (!source || source === ':memory:') {
+    await db.raw('VACUUM INTO ?', [target]);
+    return;
+  }
+  const conn = await new Promise<sqlite3.Database>((resolve, reject) => {
+    const c = new sqlite3.Database(source, sqlite3.OPEN_READONLY, (err) => (err ? reject(err) : resolve(c)));
+  });
+  try {
+    conn.configure('busyTimeout', 5000);
+    await new Promise<void>((resolve, reject) => conn.run('VACUUM INTO ?', [target], (err) => (err ? reject(err) : resolve())));
+  } finally {
+    await new Promise<void>((resolve) => conn.close(() => resolve()));
+  }
+}
+
 async function sha256File(file: string): Promise<string> {
   const hash = createHash('sha256');
   for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
@@ -142,8 +164,8 @@ function listFiles(dir: string): Array<{ rel: string; bytes: number }> {
 }
 
 /**
- * Make one verified backup of the node. `db` is the node's live connection: `VACUUM INTO` runs on it,
- * so it waits for (and never sees half of) a transaction in progress.
+ * Make one verified backup of the node. `db` is the node's connection; the copy is made on a read-only
+ * connection of its own (vacuumInto), so it never sees half of a transaction and never holds up the node.
  */
 export async function createBackup(db: Knex, opts: BackupOptions): Promise<BackupResult> {
   const root = backupsDir(opts.dataDir);
@@ -154,7 +176,7 @@ export async function createBackup(db: Knex, opts: BackupOptions): Promise<Backu
   const total = 4;
   try {
     const dbFile = path.join(work, BACKUP_DB_FILE);
-    await db.raw('VACUUM INTO ?', [dbFile]);
+    await vacuumInto(db, dbFile);
     opts.progress?.(1, total);
     opts.signal?.throwIfAborted();
 
