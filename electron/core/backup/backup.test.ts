@@ -38,8 +38,10 @@ async function backupNow(core: Core, note?: string): Promise<string> {
   const job = await admin('backup.create', note ? { note } : {});
   await until(async () => (await admin('jobs.get', { jobId: job.jobId })).state !== 'running', 20_000, 'backup job');
   expect(await admin('jobs.get', { jobId: job.jobId })).toMatchObject({ state: 'done', done: 4, total: 4 });
-  const { backups } = await admin('backup.list', {});
-  return backups[0]!.id;
+  // The id from the job's own audit entry (backups made at the same fixed test time sort by their random suffix).
+  const entry: { entity_id: string } = await core.db('audit_log').where({ action: 'backup.created' }).orderBy('seq', 'desc').first('entity_id');
+  expect((await admin('backup.list', {})).backups.map((b) => b.id)).toContain(entry.entity_id);
+  return entry.entity_id;
 }
 
 async function world(): Promise<{ core: Core; dir: string; disputeId: number }> {
@@ -68,6 +70,8 @@ describe('backups', () => {
 
     // After the backup: a new account, and the attachment files lost.
     await admin('accounts.create', { username: 'afterbackup', displayName: '备份后', role: 'dispatcher', divisionCode: '999901001000', password: 'long-enough-pass' });
+    // A later backup: its audit head lies beyond what the restored chain holds.
+    const later = await backupNow(core);
     expect(await admin('backup.restore', { id })).toEqual({ id, restartRequired: true });
     expect((await admin('backup.list', {})).pendingRestore).toBe(id);
     await core.close();
@@ -80,7 +84,8 @@ describe('backups', () => {
       const file = await again('disputes.getAttachment', { attachmentId });
       expect(Buffer.from(file.contentBase64, 'base64').equals(content)).toBe(true);
       const entry: { detail: string } = await restored.db('audit_log').where({ action: 'backup.restored' }).first('detail');
-      expect(JSON.parse(entry.detail)).toMatchObject({ requestedBy: 'admin', superseded: [] });
+      expect(JSON.parse(entry.detail)).toMatchObject({ requestedBy: 'admin', superseded: [later] });
+      // The chain verifies against the heads of the backups it still reaches; the later one no longer counts.
       expect(await again('audit.verify', {})).toMatchObject({ ok: true, problems: [] });
       expect((await again('backup.list', {})).pendingRestore).toBeNull();
       // The database it replaced is kept, not deleted.

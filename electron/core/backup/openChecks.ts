@@ -4,7 +4,7 @@ import { CoreError } from '../../../shared/contract/errors';
 import type { CoreLog } from '../env';
 import { auditedWrite, SYSTEM_ACTOR } from '../audit/auditedWrite';
 import { backupsDir, clearPendingRestore, createBackup, listBackups, readPendingRestore, restoreBackup, type BackupManifest } from './backupFiles';
-import { KNOWN_MIGRATIONS } from './backupJob';
+import { KNOWN_MIGRATIONS, readBackupSettings } from './backupJob';
 
 /**
  * What createCore does around opening the database file: apply a restore an admin asked for, check the
@@ -86,14 +86,17 @@ export async function backupBeforeUpgrade(db: Knex, dataDir: string, now: Date, 
 
 /**
  * The restored database gets its own record of the restore (the request was audited in the database it
- * replaced, which is kept in replaced/). Backups made after the restored one hold audit heads this chain
- * no longer reaches: they are named here, in a keyed entry, so audit.verify stops holding the chain to
+ * replaced, which is kept in replaced/). Backups made after the restored one hold audit heads (further
+ * along the chain) that this chain no longer reaches: they are named here, in a keyed entry, so audit.verify stops holding the chain to
  * them — and only to them.
  */
 export async function recordRestore(db: Knex, now: Date, restored: AppliedRestore, dataDir: string): Promise<void> {
-  const superseded = listBackups(backupsDir(dataDir))
-    .filter((b) => b.manifest && b.manifest.createdAt > restored.manifest.createdAt)
-    .map((b) => b.manifest!.id);
+  const { secondDir } = await readBackupSettings(db);
+  const superseded = [...new Set([backupsDir(dataDir), ...(secondDir ? [secondDir] : [])].flatMap((root) =>
+    listBackups(root)
+      .filter((b) => b.manifest && (b.manifest.auditHead?.seq ?? 0) > (restored.manifest.auditHead?.seq ?? 0))
+      .map((b) => b.manifest!.id),
+  ))];
   await auditedWrite(db, now, SYSTEM_ACTOR, 'backup.restored', async (_trx, audit) => {
     await audit({
       action: 'backup.restored',
