@@ -129,15 +129,27 @@ export function listNodeBackups(dataDir: string): Array<{ id: string; createdAt:
  * which keeps the replaced database in replaced/ and records the restore in the audit log.
  */
 export async function restoreNode(dataDir: string, idOrPath: string, requestedBy: string, openCore: () => Promise<Core>): Promise<{ id: string; replaced: string | null }> {
-  const dir = resolveBackup(dataDir, idOrPath);
-  const manifest = await verifyBackup(dir, KNOWN_MIGRATIONS);
-  writePendingRestore(dataDir, { dir, requestedAt: new Date().toISOString(), requestedBy });
+  const id = await requestRestore(dataDir, idOrPath, requestedBy);
   const core = await openCore();
   try {
-    const entry: { detail: string } | undefined = await core.db('audit_log').where({ action: 'backup.restored', entity_id: manifest.id }).orderBy('seq', 'desc').first('detail');
-    if (!entry) throw new Error(`备份 ${manifest.id} 未能恢复（详见上面的日志）`);
-    return { id: manifest.id, replaced: (JSON.parse(entry.detail) as { replaced: string | null }).replaced };
+    const entry: { detail: string } | undefined = await core.db('audit_log').where({ action: 'backup.restored', entity_id: id }).orderBy('seq', 'desc').first('detail');
+    if (!entry) throw new Error(`备份 ${id} 未能恢复（详见上面的日志）`);
+    return { id, replaced: (JSON.parse(entry.detail) as { replaced: string | null }).replaced };
   } finally {
     await core.close();
   }
+}
+
+/** The newest backup that passes its check (the desktop offers it when the database is damaged). */
+export { newestGoodBackup } from './backup/openChecks';
+
+/**
+ * Ask for a restore at the next opening without opening the node (the desktop's answer to a damaged
+ * database: it cannot open the node to ask through the UI). The backup is checked first.
+ */
+export async function requestRestore(dataDir: string, idOrPath: string, requestedBy: string): Promise<string> {
+  const dir = resolveBackup(dataDir, idOrPath);
+  const manifest = await verifyBackup(dir, KNOWN_MIGRATIONS);
+  writePendingRestore(dataDir, { dir, requestedAt: new Date().toISOString(), requestedBy });
+  return manifest.id;
 }

@@ -1,7 +1,7 @@
 import { app, dialog } from 'electron';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ensureNodeData, startBackgroundWork } from '../core/bootstrap';
+import { ensureNodeData, newestGoodBackup, requestRestore, startBackgroundWork } from '../core/bootstrap';
 import { consoleLog, createCore, type Core } from '../core/index';
 import { bindCoreToIpc } from './ipc';
 import { installMenu } from './menu';
@@ -55,9 +55,34 @@ function coreReadyOrThrow(): Promise<Core> {
   return coreReady;
 }
 
-function fail(err: unknown): void {
+async function fail(err: unknown): Promise<void> {
   consoleLog.error('startup failed', { error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
-  dialog.showErrorBox('综治网格工作台无法启动', err instanceof Error ? err.message : String(err));
+  const message = err instanceof Error ? err.message : String(err);
+  // A damaged database (quick_check at opening): offer the newest good backup, restored at the relaunch.
+  const backup = (err as { code?: unknown }).code === 'DATABASE_CORRUPT' ? await newestGoodBackup(dataDir()).catch(() => null) : null;
+  if (backup) {
+    const choice = dialog.showMessageBoxSync({
+      type: 'error',
+      title: '综治网格工作台无法启动',
+      message: '数据库文件已损坏',
+      detail: `${message}\n\n可以用最近一次完好的备份（${backup.id}）恢复：原数据库会被移到数据目录的 replaced 文件夹保留，备份之后的改动将丢失。`,
+      buttons: ['从该备份恢复并重新启动', '退出'],
+      defaultId: 1,
+      cancelId: 1,
+    });
+    if (choice === 0) {
+      try {
+        await requestRestore(dataDir(), backup.id, 'desktop');
+        app.relaunch();
+        app.exit(0);
+        return;
+      } catch (restoreErr) {
+        dialog.showErrorBox('备份恢复失败', restoreErr instanceof Error ? restoreErr.message : String(restoreErr));
+      }
+    }
+  } else {
+    dialog.showErrorBox('综治网格工作台无法启动', message);
+  }
   app.exit(1);
 }
 
@@ -110,5 +135,5 @@ if (!app.requestSingleInstanceLock()) {
       });
   });
 
-  app.whenReady().then(start).catch(fail);
+  app.whenReady().then(start).catch((err: unknown) => void fail(err));
 }

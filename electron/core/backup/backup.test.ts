@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sqlite3 from 'sqlite3';
@@ -12,6 +12,7 @@ import { openDatabase } from '../db/connection';
 import { verifyAuditChain } from '../audit/auditLog';
 import { applyRetention, BACKUP_DB_FILE, backupsDir, createBackup, listBackups, readManifest, REPLACED_DIR } from './backupFiles';
 import { KNOWN_MIGRATIONS } from './backupJob';
+import { newestGoodBackup, requestRestore } from '../bootstrap';
 
 const dirs: string[] = [];
 function freshDir(prefix = 'ggc-bk-'): string {
@@ -238,10 +239,14 @@ describe('opening the database', () => {
     expect(err).toMatchObject({ code: 'DATABASE_CORRUPT' });
     expect(err!.message).toContain(`restore --data-dir "${dir}" --backup ${id}`);
 
-    // The way back works: the restore through the pending file, then a clean start.
-    const { verifyBackup, writePendingRestore } = await import('./backupFiles');
-    await verifyBackup(path.join(backupsDir(dir), id), KNOWN_MIGRATIONS);
-    writePendingRestore(dir, { dir: path.join(backupsDir(dir), id), requestedAt: new Date().toISOString(), requestedBy: 'cli' });
+    // The way back works, as the desktop offers it: the newest backup that passes its check (a newer,
+    // damaged one is passed over), asked for without opening the node, applied at the next start.
+    const damagedId = '20991231-000000-manual-bad';
+    mkdirSync(path.join(backupsDir(dir), damagedId));
+    writeFileSync(path.join(backupsDir(dir), damagedId, 'manifest.json'), JSON.stringify({ ...readManifest(path.join(backupsDir(dir), id)), id: damagedId, createdAt: '2099-12-31T00:00:00.000Z' }));
+    writeFileSync(path.join(backupsDir(dir), damagedId, BACKUP_DB_FILE), 'not a database');
+    expect(await newestGoodBackup(dir)).toMatchObject({ id });
+    expect(await requestRestore(dir, id, 'desktop')).toBe(id);
     const healed = await createCore({ dataDir: dir, log: quietLog });
     expect(await healed.db('accounts').count({ n: '*' }).first()).toEqual({ n: 7 });
     await healed.close();

@@ -3,7 +3,7 @@ import type { Knex } from 'knex';
 import { CoreError } from '../../../shared/contract/errors';
 import type { CoreLog } from '../env';
 import { auditedWrite, SYSTEM_ACTOR } from '../audit/auditedWrite';
-import { backupsDir, clearPendingRestore, createBackup, listBackups, readPendingRestore, restoreBackup, type BackupManifest } from './backupFiles';
+import { backupsDir, clearPendingRestore, createBackup, listBackups, readPendingRestore, restoreBackup, verifyBackup, type BackupManifest } from './backupFiles';
 import { KNOWN_MIGRATIONS, readBackupSettings } from './backupJob';
 
 /**
@@ -36,13 +36,22 @@ export async function applyPendingRestore(dataDir: string, dbFileName: string, n
   }
 }
 
-/** The newest backup of the node, for the recovery message. */
-function lastGoodBackup(dataDir: string): string | null {
-  return listBackups(backupsDir(dataDir)).find((b) => b.manifest)?.manifest?.id ?? null;
+/** The newest backup that passes its check (checksum, integrity_check, schema); null: none. */
+export async function newestGoodBackup(dataDir: string): Promise<{ id: string; createdAt: string } | null> {
+  for (const b of listBackups(backupsDir(dataDir))) {
+    if (!b.manifest) continue;
+    try {
+      await verifyBackup(b.dir, KNOWN_MIGRATIONS);
+      return { id: b.manifest.id, createdAt: b.manifest.createdAt };
+    } catch {
+      // damaged or too new: try the next older one
+    }
+  }
+  return null;
 }
 
-function recoveryHint(dataDir: string): string {
-  const last = lastGoodBackup(dataDir);
+async function recoveryHint(dataDir: string): Promise<string> {
+  const last = (await newestGoodBackup(dataDir))?.id;
   return last
     ? `请从最近一次完好的备份恢复：node dist/electron/cli.mjs restore --data-dir "${dataDir}" --backup ${last}（原数据库会被移到 replaced/ 文件夹保留）。`
     : `本节点没有可用的备份（${backupsDir(dataDir)}）：请用第二备份目录（U 盘）中的备份恢复：node dist/electron/cli.mjs restore --data-dir "${dataDir}" --backup <备份文件夹路径>。`;
@@ -61,7 +70,7 @@ export async function checkOnOpen(db: Knex, dataDir: string): Promise<void> {
     answer = err instanceof Error ? err.message : String(err);
   }
   if (answer !== 'ok') {
-    throw new CoreError('DATABASE_CORRUPT', `数据库文件已损坏（${path.join(dataDir, 'console.sqlite')}：${answer.slice(0, 300)}）。${recoveryHint(dataDir)}`);
+    throw new CoreError('DATABASE_CORRUPT', `数据库文件已损坏（${path.join(dataDir, 'console.sqlite')}：${answer.slice(0, 300)}）。${await recoveryHint(dataDir)}`);
   }
 }
 
