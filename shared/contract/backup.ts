@@ -39,7 +39,7 @@ export const BackupInfo = z.object({
 });
 export type BackupInfo = z.infer<typeof BackupInfo>;
 
-const BackupId = z.string().regex(/^[\w.-]{1,100}$/, '备份编号格式不正确');
+const BackupId = z.string().regex(/^[\w-][\w.-]{0,99}$/, '备份编号格式不正确');
 
 export const backupHandlers = {
   'backup.list': handler({

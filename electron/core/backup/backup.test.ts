@@ -138,13 +138,17 @@ describe('backups', () => {
     await core.close();
   });
 
-  it('is for the admin only', async () => {
+  it('is for the admin only, and names backups by id only', async () => {
     const { core } = await world();
     for (const who of ['director', 'dispatcher', 'leader', 'wall']) {
       const token = await loginAs(core, who);
       expect(await attemptAs(core, token, 'backup.list', {})).toMatchObject({ ok: false, code: 'FORBIDDEN' });
       expect(await attemptAs(core, token, 'backup.create', {})).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     }
+    // A backup is named by its id only: no way out of the backups folder.
+    const admin = await loginAs(core, 'admin');
+    for (const id of ['..', '../..', '/etc', '.hidden']) expect(await attemptAs(core, admin, 'backup.restore', { id })).toMatchObject({ ok: false, code: 'INVALID_INPUT', field: 'id' });
+    expect(await attemptAs(core, admin, 'backup.restore', { id: 'no-such-backup' })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
     await core.close();
   });
 

@@ -6,7 +6,7 @@ import type { BackupInfo, BackupSettings } from '../../../../shared/contract';
 import { call } from '../../api/client';
 import { CallError } from '../../components/CallError';
 import { useCall } from '../../hooks/useCall';
-import { formatCount } from '../../lib/format';
+import { formatChinaDateTime, formatCount } from '../../lib/format';
 
 /**
  * Admin only: the node's backups (online copies checked with integrity_check), back up now, restore one
@@ -98,7 +98,7 @@ export function BackupCard() {
         pagination={(list.data?.backups.length ?? 0) > 10 ? { pageSize: 10, size: 'small' } : false}
         data-testid="backup-table"
         columns={[
-          { key: 'createdAt', title: t('backup.col.createdAt'), render: (_, b) => new Date(b.createdAt).toLocaleString('zh-CN', { hour12: false }) },
+          { key: 'createdAt', title: t('backup.col.createdAt'), render: (_, b) => formatChinaDateTime(b.createdAt) },
           { key: 'reason', title: t('backup.col.reason'), width: 90, render: (_, b) => t(`backup.reason.${b.reason}`, { defaultValue: b.reason }) },
           { key: 'size', title: t('backup.col.size'), width: 90, align: 'right', render: (_, b) => `${(b.dbBytes / 1048576).toFixed(1)} MB` },
           { key: 'attachments', title: t('backup.col.attachments'), width: 80, align: 'right', render: (_, b) => formatCount(b.attachments) },
