@@ -149,7 +149,7 @@ export { newestGoodBackup } from './backup/openChecks';
  */
 export async function requestRestore(dataDir: string, idOrPath: string, requestedBy: string): Promise<string> {
   const dir = resolveBackup(dataDir, idOrPath);
-  const manifest = await verifyBackup(dir, KNOWN_MIGRATIONS);
+  const manifest = await verifyBackup(dir, KNOWN_MIGRATIONS, { dataDir });
   writePendingRestore(dataDir, { dir, requestedAt: new Date().toISOString(), requestedBy });
   return manifest.id;
 }

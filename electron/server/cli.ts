@@ -1,4 +1,4 @@
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -36,10 +36,18 @@ function dataDirOf(v: string | undefined): string {
   return path.resolve(v ?? process.env.GGC_DATA_DIR ?? 'data');
 }
 
-/** A fresh database starts a fresh audit chain under a new key (the backups of the old one are kept). */
+/**
+ * A fresh database starts a fresh audit chain under a new key. The old key is kept in replaced/ (with it,
+ * the backups of the old database can still be restored and verified); the backups themselves stay.
+ */
 function removeDatabase(dataDir: string): void {
   for (const suffix of ['', '-wal', '-shm']) rmSync(path.join(dataDir, DATABASE_FILE + suffix), { force: true });
-  rmSync(path.join(dataDir, AUDIT_KEY_FILE), { force: true });
+  const key = path.join(dataDir, AUDIT_KEY_FILE);
+  if (existsSync(key)) {
+    const kept = path.join(dataDir, 'replaced', `${new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15)}-reset`);
+    mkdirSync(kept, { recursive: true });
+    renameSync(key, path.join(kept, AUDIT_KEY_FILE));
+  }
 }
 
 async function serve(args: string[]): Promise<void> {

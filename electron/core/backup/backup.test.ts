@@ -13,6 +13,7 @@ import { verifyAuditChain } from '../audit/auditLog';
 import { applyRetention, BACKUP_DB_FILE, backupsDir, createBackup, listBackups, readManifest, REPLACED_DIR } from './backupFiles';
 import { KNOWN_MIGRATIONS } from './backupJob';
 import { newestGoodBackup, requestRestore } from '../bootstrap';
+import { AUDIT_KEY_FILE, createAuditKeyFile } from '../audit/auditKey';
 
 const dirs: string[] = [];
 function freshDir(prefix = 'ggc-bk-'): string {
@@ -254,6 +255,20 @@ describe('opening the database', () => {
     const healed = await createCore({ dataDir: dir, log: quietLog });
     expect(await healed.db('accounts').count({ n: '*' }).first()).toEqual({ n: 7 });
     await healed.close();
+  });
+});
+
+describe('backups of another audit chain', () => {
+  it('are not restored over a node whose key differs (the chain could no longer be verified), nor offered for recovery', async () => {
+    const { core, dir } = await world();
+    const id = await backupNow(core);
+    // As after a reset of the data folder: a new key (the old one kept aside).
+    rmSync(path.join(dir, AUDIT_KEY_FILE));
+    createAuditKeyFile(dir, 1, new Date());
+    const admin = await loginAs(core, 'admin');
+    expect(await attemptAs(core, admin, 'backup.restore', { id })).toMatchObject({ ok: false, code: 'CONFLICT', message: expect.stringMatching(/另一个密钥/) });
+    expect(await newestGoodBackup(dir)).toBeNull();
+    await core.close();
   });
 });
 

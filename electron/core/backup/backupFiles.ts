@@ -5,7 +5,7 @@ import type { Knex } from 'knex';
 import sqlite3 from 'sqlite3';
 import { z } from 'zod';
 import { CoreError } from '../../../shared/contract/errors';
-import { auditKeyId, auditKeyOf } from '../audit/auditKey';
+import { AUDIT_KEY_FILE, auditKeyId, auditKeyOf, readAuditKeyFile } from '../audit/auditKey';
 
 /**
  * Online backups of a node: the database copied with `VACUUM INTO` (SQLite writes a consistent,
@@ -295,9 +295,10 @@ export function applyRetention(root: string, policy: RetentionPolicy, now: Date)
  * `integrity_check`, and its schema (a backup made by a newer version is refused). Throws a CoreError a
  * person can read; returns the manifest when the backup may be restored.
  */
-export async function verifyBackup(dir: string, knownMigrations: readonly string[]): Promise<BackupManifest> {
+export async function verifyBackup(dir: string, knownMigrations: readonly string[], opts: { dataDir?: string } = {}): Promise<BackupManifest> {
   const manifest = readManifest(dir);
   if (!manifest) throw new CoreError('NOT_FOUND', `不是有效的备份（${dir} 缺少 manifest.json）`);
+  if (opts.dataDir) sameAuditChain(opts.dataDir, manifest);
   const dbFile = path.join(dir, BACKUP_DB_FILE);
   if (!existsSync(dbFile)) throw new CoreError('NOT_FOUND', `备份 ${manifest.id} 缺少数据库文件`);
   if ((await sha256File(dbFile)) !== manifest.dbSha256) throw new CoreError('CONFLICT', `备份 ${manifest.id} 的数据库文件已被改动或损坏（校验值不符），不能恢复`);
@@ -312,6 +313,22 @@ export async function verifyBackup(dir: string, knownMigrations: readonly string
     if ((await sha256File(path.join(dir, 'attachments', f.rel))) !== name) throw new CoreError('CONFLICT', `备份 ${manifest.id} 中的附件 ${name} 已损坏，不能恢复`);
   }
   return manifest;
+}
+
+/**
+ * A backup's audit chain must be the node's (same key): restored under another key every keyed entry
+ * would fail verification. The case is a data folder reset for a fresh database after the backup was made
+ * (the old key is kept in replaced/): put that key back as audit.key, then restore.
+ */
+function sameAuditChain(dataDir: string, manifest: BackupManifest): void {
+  const key = readAuditKeyFile(dataDir);
+  if (!key || !manifest.auditKeyId) return;
+  if (auditKeyId(key) !== manifest.auditKeyId) {
+    throw new CoreError(
+      'CONFLICT',
+      `备份 ${manifest.id} 的审计日志使用另一个密钥（编号 ${manifest.auditKeyId}，本节点为 ${auditKeyId(key)}）：恢复后审计链将无法校验。如确需恢复，请先把该备份对应的 ${AUDIT_KEY_FILE}（重置数据时保存在 replaced 文件夹）放回数据目录。`,
+    );
+  }
 }
 
 /** A backup named by id (under the node's backups folder) or by a folder path (a USB disk). */
@@ -329,7 +346,7 @@ const DB_SUFFIXES = ['', '-wal', '-shm'];
  * deleted; attachments missing from the node are copied back (existing ones are identical by name).
  */
 export async function restoreBackup(dataDir: string, dir: string, dbFileName: string, knownMigrations: readonly string[], now: Date): Promise<{ manifest: BackupManifest; replaced: string | null }> {
-  const manifest = await verifyBackup(dir, knownMigrations);
+  const manifest = await verifyBackup(dir, knownMigrations, { dataDir });
   const live = path.join(dataDir, dbFileName);
   let replaced: string | null = null;
   if (existsSync(live)) {

@@ -46,7 +46,7 @@ export const backupImpls: DomainImpls<'backup'> = {
   'backup.restore': async ({ id }, ctx) => {
     const dir = path.join(backupsDir(ctx.env.dataDir), id);
     // Checked now, so a bad backup is refused to the person who asked; checked again before it is applied.
-    const manifest = await verifyBackup(dir, KNOWN_MIGRATIONS);
+    const manifest = await verifyBackup(dir, KNOWN_MIGRATIONS, { dataDir: ctx.env.dataDir });
     await ctx.audit({ action: 'backup.restoreRequested', entity: 'backup', entityId: id, detail: { createdAt: manifest.createdAt, auditHead: manifest.auditHead } });
     // Last, so a failure before it rolls the audit entry back and leaves nothing pending.
     writePendingRestore(ctx.env.dataDir, { dir, requestedAt: ctx.now.toISOString(), requestedBy: ctx.account.username });

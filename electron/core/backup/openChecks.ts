@@ -41,7 +41,7 @@ export async function newestGoodBackup(dataDir: string): Promise<{ id: string; c
   for (const b of listBackups(backupsDir(dataDir))) {
     if (!b.manifest) continue;
     try {
-      await verifyBackup(b.dir, KNOWN_MIGRATIONS);
+      await verifyBackup(b.dir, KNOWN_MIGRATIONS, { dataDir });
       return { id: b.manifest.id, createdAt: b.manifest.createdAt };
     } catch {
       // damaged or too new: try the next older one
