@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sqlite3 from 'sqlite3';
@@ -168,6 +168,12 @@ describe('backups', () => {
     const removed = applyRetention(backupsDir(dir), { keep: 3, maxAgeDays: 10 }, new Date('2021-10-29T01:00:00Z'));
     expect(removed).toHaveLength(2);
     expect(listBackups(backupsDir(dir)).map((b) => b.manifest!.createdAt.slice(0, 10))).toEqual(['2021-10-28', '2021-10-27', '2021-10-25']);
+    // A backup being written next to this one is left alone; the leftover of one cut off by a crash goes.
+    mkdirSync(path.join(backupsDir(dir), 'inprogress.partial'));
+    mkdirSync(path.join(backupsDir(dir), 'crashed.partial'));
+    utimesSync(path.join(backupsDir(dir), 'crashed.partial'), new Date(Date.now() - 7 * 3600_000), new Date(Date.now() - 7 * 3600_000));
+    applyRetention(backupsDir(dir), { keep: 3, maxAgeDays: 10 }, new Date('2021-10-29T01:00:00Z'));
+    expect(readdirSync(backupsDir(dir)).filter((n) => n.endsWith('.partial'))).toEqual(['inprogress.partial']);
     // Age alone: everything older than 10 days goes, but never the newest.
     expect(applyRetention(backupsDir(dir), { keep: 10, maxAgeDays: 1 }, new Date('2022-06-01T00:00:00Z'))).toHaveLength(2);
     expect(listBackups(backupsDir(dir))).toHaveLength(1);

@@ -26,6 +26,8 @@ export const BACKUPS_DIR = 'backups';
 export const BACKUP_DB_FILE = 'console.sqlite';
 const MANIFEST = 'manifest.json';
 const PARTIAL = '.partial';
+/** A `.partial` folder untouched this long is a backup cut off by a crash, not one in progress. */
+const PARTIAL_STALE_MS = 6 * 3600_000;
 /** A restore asked for from the UI, applied at the next start (before the database is opened). */
 export const RESTORE_PENDING_FILE = 'restore-pending.json';
 /** Where a restore moves the database it replaces (kept, never deleted by the app). */
@@ -283,9 +285,12 @@ export function applyRetention(root: string, policy: RetentionPolicy, now: Date)
       removed.push(b.dir);
     }
   });
-  // Leftovers of a backup cut off by a crash.
+  // Leftovers of a backup cut off by a crash (old enough not to be one still being written next to this one).
   if (existsSync(root)) {
-    for (const e of readdirSync(root)) if (e.endsWith(PARTIAL)) rmSync(path.join(root, e), { recursive: true, force: true });
+    for (const e of readdirSync(root)) {
+      const full = path.join(root, e);
+      if (e.endsWith(PARTIAL) && Date.now() - statSync(full).mtimeMs > PARTIAL_STALE_MS) rmSync(full, { recursive: true, force: true });
+    }
   }
   return removed;
 }
