@@ -12,7 +12,7 @@ import { openDatabase } from '../db/connection';
 import { verifyAuditChain } from '../audit/auditLog';
 import { applyRetention, BACKUP_DB_FILE, backupsDir, createBackup, listBackups, readManifest, REPLACED_DIR } from './backupFiles';
 import { KNOWN_MIGRATIONS } from './backupJob';
-import { newestGoodBackup, requestRestore } from '../bootstrap';
+import { newestGoodBackup, requestRestore, restoreNode } from '../bootstrap';
 import { AUDIT_KEY_FILE, createAuditKeyFile } from '../audit/auditKey';
 
 const dirs: string[] = [];
@@ -261,6 +261,32 @@ describe('opening the database', () => {
     const healed = await createCore({ dataDir: dir, log: quietLog });
     expect(await healed.db('accounts').count({ n: '*' }).first()).toEqual({ n: 7 });
     await healed.close();
+  });
+});
+
+describe('restoring from the command line', () => {
+  it('restores a copy on the second folder (a USB disk) by its folder path, with the node stopped', async () => {
+    const { core, dir } = await world();
+    const usb = freshDir('ggc-usb-');
+    const admin = await signIn(core, 'admin');
+    await admin('backup.saveSettings', { everyHours: 24, keep: 14, maxAgeDays: 90, secondDir: usb });
+    const id = await backupNow(core);
+    await admin('accounts.create', { username: 'afterbackup', displayName: '备份后', role: 'dispatcher', divisionCode: '999901001000', password: 'long-enough-pass' });
+    await core.close();
+    // The node's own backups are gone (a dead disk); the USB copy remains.
+    rmSync(backupsDir(dir), { recursive: true, force: true });
+
+    const result = await restoreNode(dir, path.join(usb, id), 'cli', () => createCore({ dataDir: dir, log: quietLog }));
+    expect(result.id).toBe(id);
+    expect(result.replaced).toContain(REPLACED_DIR);
+    const again = await createCore({ dataDir: dir, log: quietLog });
+    try {
+      expect(await again.db('accounts').where({ username: 'afterbackup' }).first()).toBeUndefined();
+      expect(await (await signIn(again, 'admin'))('audit.verify', {})).toMatchObject({ ok: true });
+    } finally {
+      await again.close();
+    }
+    await expect(restoreNode(dir, path.join(usb, 'no-such'), 'cli', () => createCore({ dataDir: dir, log: quietLog }))).rejects.toThrow(/manifest\.json/);
   });
 });
 
