@@ -12,7 +12,7 @@ import { openDatabase } from '../db/connection';
 import { verifyAuditChain } from '../audit/auditLog';
 import { applyRetention, BACKUP_DB_FILE, backupsDir, createBackup, listBackups, readManifest, REPLACED_DIR } from './backupFiles';
 import { KNOWN_MIGRATIONS } from './backupJob';
-import { newestGoodBackup, requestRestore, restoreNode } from '../bootstrap';
+import { backupNode, listNodeBackups, newestGoodBackup, requestRestore, restoreNode } from '../bootstrap';
 import { AUDIT_KEY_FILE, createAuditKeyFile } from '../audit/auditKey';
 
 const dirs: string[] = [];
@@ -265,6 +265,17 @@ describe('opening the database', () => {
 });
 
 describe('restoring from the command line', () => {
+  it('backs up from the command line, verified and audited as the system, and lists it', async () => {
+    const { core, dir } = await world();
+    const { id, secondCopy } = await backupNode(core, '手工备份');
+    expect(secondCopy).toBeNull();
+    expect(readManifest(path.join(backupsDir(dir), id))).toMatchObject({ reason: 'cli', note: '手工备份', integrity: 'ok' });
+    expect(listNodeBackups(dir)).toEqual([expect.objectContaining({ id, reason: 'cli' })]);
+    const entry: { actor_name: string } = await core.db('audit_log').where({ action: 'backup.created', entity_id: id }).first('actor_name');
+    expect(entry.actor_name).toBe('system');
+    await core.close();
+  });
+
   it('restores a copy on the second folder (a USB disk) by its folder path, with the node stopped', async () => {
     const { core, dir } = await world();
     const usb = freshDir('ggc-usb-');
