@@ -23,7 +23,8 @@ interface Props {
 }
 
 /** How many the picker shows before one types (the least loaded first); a search asks the core over all of them. */
-const PAGE = 100;
+const PAGE = 500;
+const FOUND = 100;
 
 /** Wait for a pause in typing before asking the core. */
 function useDebounced<T>(value: T, ms: number): T {
@@ -47,7 +48,7 @@ export function MediatorSelect({ value, onChange, divisionCode, style, id, statu
     ...(divisionCode ? { divisionCode } : {}),
     ...(search ? { search } : {}),
     ...(value !== undefined ? { include: [value] } : {}),
-    limit: PAGE,
+    limit: search ? FOUND : PAGE,
   });
   const list = useMemo(() => mediators.data?.mediators ?? [], [mediators.data]);
   const total = mediators.data?.total ?? 0;
@@ -62,7 +63,7 @@ export function MediatorSelect({ value, onChange, divisionCode, style, id, statu
       })),
     [list, t],
   );
-  const more = total > PAGE;
+  const more = !search && total > PAGE;
   return (
     <Select<number, (typeof options)[number]>
       id={id}
