@@ -368,9 +368,19 @@ export const disputeCaseHandlers = {
     writes: true,
   }),
   'disputes.mediators': handler({
-    summary: 'Mediators (and their committees) that can take cases in a division, with their open-case load, least loaded first.',
-    input: z.object({ divisionCode: z.string().regex(/^\d{12}$/, '区划代码须为12位数字').optional() }).strict(),
+    summary:
+      'Mediators (and their committees) that can take cases in a division, with their open-case load, least loaded first. `search` matches name or committee across all of them (not only the first page); `include` adds given people (a picker’s current value) whatever the page.',
+    input: z
+      .object({
+        divisionCode: z.string().regex(/^\d{12}$/, '区划代码须为12位数字').optional(),
+        search: z.string().trim().max(50, '搜索词最多50个字').optional(),
+        include: z.array(z.number().int().positive()).max(50).optional(),
+        limit: z.number().int().min(1).max(500).optional(),
+      })
+      .strict(),
     output: z.object({
+      /** How many mediators match (the list holds at most `limit` of them). */
+      total: z.number().int(),
       mediators: z.array(
         z.object({
           personId: z.number().int(),

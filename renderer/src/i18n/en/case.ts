@@ -109,6 +109,13 @@ export default {
     summary: '{{method}}, {{satisfaction}}',
     notPerformed: 'Not performed',
   },
+  help: {
+    title: 'Who can help here',
+    committee: 'Mediation committee',
+    metres: '{{n}} m',
+    km: '{{n}} km',
+    none: 'No suitable service point nearby',
+  },
   parties: {
     title: 'Parties',
     side: 'Side',

@@ -25,6 +25,17 @@ export default {
   cancel: 'Cancel',
   keysHint: 'Tab through; Enter in a party row adds a party; Ctrl+Enter registers',
   saved: 'Registered: {{caseNo}}',
+  draftRestored: 'Restored the unsent draft from {{time}}',
+  draftDiscard: 'Start again',
+  leave: {
+    title: 'Leave the registration?',
+    content: 'What you have entered is kept as a draft; come back to this page to go on.',
+    ok: 'Leave (keep the draft)',
+    stay: 'Keep editing',
+    discardTitle: 'Discard this registration?',
+    discardContent: 'What you have entered will be cleared, with no draft kept.',
+    discard: 'Discard',
+  },
   phoneInvalid: 'Invalid phone number (11-digit mobile, or landline with area code)',
   idProblem: {
     length: 'ID numbers have 18 characters',

@@ -75,5 +75,9 @@ export default {
   },
   popup: {
     dispute: 'Dispute #{{id}}',
+    deadline: 'Mediation due {{date}}',
+    overdue: ' (overdue)',
+    dueSoon: ' (due soon)',
+    openCase: 'Open the case →',
   },
 } satisfies Messages['map'];

@@ -13,6 +13,9 @@ export default {
   dueSoonMark: '{{date}} due soon',
   noOrg: 'no committee',
   mediatorOption: '{{name}} · {{org}} · {{count}} open',
+  mediatorLoad: '{{count}} open',
+  mediatorSearching: 'Searching…',
+  mediatorMore: 'Showing the {{shown}} least busy of {{total}}; type a name or committee to search them all',
   parties: {
     join: '{{applicant}} v. {{respondent}}',
     more: '{{name}} et al.',

@@ -94,6 +94,13 @@ export default {
     summary: '{{method}}回访，{{satisfaction}}',
     notPerformed: '未回访',
   },
+  help: {
+    title: '附近可求助的力量',
+    committee: '人民调解委员会',
+    metres: '{{n}} 米',
+    km: '{{n}} 公里',
+    none: '附近没有找到合适的服务阵地',
+  },
   parties: {
     title: '当事人',
     side: '身份',

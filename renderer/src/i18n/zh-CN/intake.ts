@@ -26,6 +26,17 @@ export default {
   cancel: '取消',
   keysHint: 'Tab 逐项填写，当事人行内按回车增加一人，Ctrl+Enter 登记',
   saved: '已登记：{{caseNo}}',
+  draftRestored: '已恢复 {{time}} 未提交的登记草稿',
+  draftDiscard: '清空重填',
+  leave: {
+    title: '离开登记页？',
+    content: '已填写的内容会保存为草稿，回到本页可继续填写。',
+    ok: '离开（保留草稿）',
+    stay: '继续填写',
+    discardTitle: '放弃这份登记？',
+    discardContent: '已填写的内容将被清除，不保留草稿。',
+    discard: '放弃登记',
+  },
   // The core's own messages for these (the form runs the same rules from shared/domain).
   phoneInvalid: PARTY_PHONE_MESSAGE,
   idProblem: ID_NUMBER_PROBLEM_ZH,

@@ -73,5 +73,9 @@ export default {
   },
   popup: {
     dispute: '纠纷 #{{id}}',
+    deadline: '调解期限 {{date}}',
+    overdue: '（已超期）',
+    dueSoon: '（将到期）',
+    openCase: '打开案件 →',
   },
 } as const;

@@ -13,6 +13,9 @@ export default {
   dueSoonMark: '{{date}} 将到期',
   noOrg: '未属调委会',
   mediatorOption: '{{name}} · {{org}} · 在办 {{count}} 件',
+  mediatorLoad: '在办 {{count}} 件',
+  mediatorSearching: '正在查找…',
+  mediatorMore: '显示在办最少的 {{shown}} 人，共 {{total}} 人；输入姓名或调委会查找全部',
   /** The parties column: first applicant and first respondent, "等" when a side has more (the core's label). */
   parties: {
     join: '{{applicant}} 与 {{respondent}}',

@@ -10,12 +10,15 @@ import { CaseHeader } from './CaseHeader';
 import { CaseTimeline } from './CaseTimeline';
 import { MediationCard } from './MediationCard';
 import { PartiesTable } from './PartiesTable';
+import { WhoCanHelpCard } from './WhoCanHelpCard';
+import { useMayCall } from '../../session/sessionContext';
 
 const DISPUTE_ENTITY = ['dispute'];
 
 /** Everything about one case, as the caller's role may see it, with the actions it may take now. */
 export function CaseView({ id }: { id: number }) {
   const { t } = useTranslation();
+  const may = useMayCall();
   const detail = useCall('disputes.detail', { id });
   useDataChanged(detail.reload, DISPUTE_ENTITY);
   const d = detail.data;
@@ -38,7 +41,10 @@ export function CaseView({ id }: { id: number }) {
           </Flex>
         </Col>
         <Col xs={24} xl={10}>
-          <CaseTimeline detail={d} onChanged={detail.reload} />
+          <Flex vertical gap={12}>
+            {may('directory.whoCanHelp') && <WhoCanHelpCard detail={d} />}
+            <CaseTimeline detail={d} onChanged={detail.reload} />
+          </Flex>
         </Col>
       </Row>
     </Flex>

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Cascader } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
@@ -16,6 +16,8 @@ export interface Place {
 interface Option {
   value: string;
   label: string;
+  /** county, township, village or grid: which levels a search may pick. */
+  level: DivisionRow['level'] | 'grid';
   isLeaf?: boolean;
   children?: Option[];
 }
@@ -40,7 +42,8 @@ interface Props {
 
 /**
  * Cascading selectors over the node's divisions (from divisions.tree) and, on demand, a village's grids
- * (disputes.gridsOfVillage). Typing filters by name at every level.
+ * (disputes.gridsOfVillage). Typing filters by name at every level, and a click or Enter on a result picks
+ * it (a village found by name, though it has grids below it); Enter alone picks a unique match.
  */
 export function DivisionPicker({ value, onChange, withGrids = true, anyLevel = true, id, placeholder, style, status, ...rest }: Props) {
   const { t } = useTranslation();
@@ -55,11 +58,12 @@ export function DivisionPicker({ value, onChange, withGrids = true, anyLevel = t
         return {
           value: row.code,
           label: row.name,
+          level: row.level,
           isLeaf: !withGrids || (list !== undefined && list.length === 0),
-          ...(list && list.length > 0 ? { children: list.map((g) => ({ value: `${GRID_PREFIX}${g.id}`, label: g.name, isLeaf: true })) } : {}),
+          ...(list && list.length > 0 ? { children: list.map((g) => ({ value: `${GRID_PREFIX}${g.id}`, label: g.name, level: 'grid' as const, isLeaf: true })) } : {}),
         };
       }
-      return { value: row.code, label: row.name, ...(row.children ? { children: row.children.map(toOption) } : { isLeaf: true }) };
+      return { value: row.code, label: row.name, level: row.level, ...(row.children ? { children: row.children.map(toOption) } : { isLeaf: true }) };
     };
     return topRows(built.roots).map(toOption);
   }, [built, grids, withGrids]);
@@ -86,6 +90,14 @@ export function DivisionPicker({ value, onChange, withGrids = true, anyLevel = t
     if (villageOfGrid && withGrids && !grids.has(villageOfGrid)) loadGrids(villageOfGrid);
   }, [villageOfGrid, withGrids, grids]);
 
+  // Typing: a result is picked where it stands (the menus need changeOnSelect for a village with grids).
+  const [search, setSearch] = useState('');
+  const [open, setOpen] = useState(false);
+  const arrowed = useRef(false);
+  const pickable = (path: readonly Option[]) => anyLevel || ['village', 'grid'].includes(path[path.length - 1]?.level ?? '');
+  const matches = useMemo(() => (search.trim() ? namedPaths(options, search.trim()).filter(pickable) : []), [options, search, anyLevel]); // eslint-disable-line react-hooks/exhaustive-deps
+  const pick = (values: readonly string[]) => onChange(placeFromPath(values, built.byCode));
+
   return (
     <Cascader<Option>
       id={id}
@@ -95,14 +107,58 @@ export function DivisionPicker({ value, onChange, withGrids = true, anyLevel = t
       options={options}
       value={path}
       loadData={loadData}
-      changeOnSelect={anyLevel}
-      showSearch={{ filter: (input, opts) => opts.some((o) => o.label.includes(input.trim())) }}
+      changeOnSelect={anyLevel || search.trim() !== ''}
+      open={open}
+      onOpenChange={(next) => {
+        setOpen(next);
+        if (!next) setSearch('');
+      }}
+      showSearch={{
+        searchValue: search,
+        onSearch: (text) => {
+          arrowed.current = false;
+          setSearch(text);
+        },
+        filter: (input, opts) => pickable(opts) && opts.some((o) => o.label.includes(input.trim())),
+        // The places named so first, then the places inside them.
+        sort: (a, b, input) => Number(!lastNamed(b, input)) - Number(!lastNamed(a, input)) || a.length - b.length,
+      }}
+      onKeyDown={(e) => {
+        if (e.key === 'ArrowDown' || e.key === 'ArrowUp') arrowed.current = true;
+        // Enter with no result highlighted: a unique match by name is picked, by keyboard alone.
+        const only = matches.length === 1 ? matches[0] : undefined;
+        if (e.key === 'Enter' && !arrowed.current && only) {
+          e.preventDefault();
+          pick(only.map((o) => o.value));
+          setSearch('');
+          setOpen(false);
+        }
+      }}
       placeholder={placeholder ?? t('queue.filter.place')}
       loading={tree.loading}
       allowClear
-      onChange={(values) => onChange(placeFromPath((values ?? []).map(String), built.byCode))}
+      onChange={(values) => pick((values ?? []).map(String))}
     />
   );
+}
+
+/** Whether the last place of a path carries the typed name. */
+function lastNamed(path: readonly Option[], input: string): boolean {
+  return path[path.length - 1]?.label.includes(input.trim()) ?? false;
+}
+
+/** Every path (county → … → the place) whose own place is named with the text. */
+function namedPaths(options: readonly Option[], text: string): Option[][] {
+  const out: Option[][] = [];
+  const dig = (list: readonly Option[], above: Option[]) => {
+    for (const o of list) {
+      const path = [...above, o];
+      if (o.label.includes(text)) out.push(path);
+      if (o.children) dig(o.children, path);
+    }
+  };
+  dig(options, []);
+  return out;
 }
 
 function placeFromPath(values: readonly string[], byCode: ReadonlyMap<string, DivisionRow>): Place {

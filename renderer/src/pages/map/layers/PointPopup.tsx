@@ -1,12 +1,14 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { useMayCall } from '../../../session/sessionContext';
 import { L } from '../leaflet';
 import { useMapHandle } from '../mapContext';
 import { call } from '../../../api/client';
 import { errorText } from '../../../lib/errorText';
 import type { MapPoint } from '../../../../../shared/domain/mapLayers';
 import { WARNING_LEVELS, type WarningLevel } from '../../../../../shared/domain/disputeStatus';
-import { anyCategoryText, servicePointCategoryText, warningName } from '../../../lib/labels';
+import { anyCategoryText, servicePointCategoryText, statusText, warningName } from '../../../lib/labels';
 
 export type PointSelection =
   | { kind: 'servicePoint'; id: number; at: [lat: number, lng: number] }
@@ -26,6 +28,9 @@ function line(parent: HTMLElement, text: string, className?: string): void {
 export function PointPopup({ selection, onClose }: { selection: PointSelection | null; onClose(): void }) {
   const { map } = useMapHandle();
   const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
+  const may = useMayCall();
+  const mayOpenCase = may('disputes.detail');
   const closeRef = useRef(onClose);
   useEffect(() => {
     closeRef.current = onClose;
@@ -39,9 +44,47 @@ export function PointPopup({ selection, onClose }: { selection: PointSelection |
     let live = true;
     if (selection.kind === 'dispute') {
       const w: WarningLevel = (WARNING_LEVELS as readonly string[]).includes(selection.point.kind) ? (selection.point.kind as WarningLevel) : 'none';
-      line(box, t('map.popup.dispute', { id: String(selection.point.id) }), 'gc-map-popup-title');
-      line(box, anyCategoryText(t, selection.point.subKind ?? ''));
-      line(box, warningName(t, w));
+      const id = selection.point.id;
+      line(box, t('map.popup.dispute', { id: String(id) }), 'gc-map-popup-title');
+      line(box, `${anyCategoryText(t, selection.point.subKind ?? '')} · ${warningName(t, w)}`);
+      // Who may open the case sees its number, status and deadline, and a link to it.
+      if (mayOpenCase) {
+        call('disputes.detail', { id }).then(
+          (d) => {
+            if (!live) return;
+            box.replaceChildren();
+            const title = document.createElement('a');
+            title.className = 'gc-map-popup-title';
+            title.href = `#/cases/${id}`;
+            title.textContent = d.caseNo;
+            title.dataset.testid = 'map-popup-case-link';
+            title.addEventListener('click', (e) => {
+              e.preventDefault();
+              void navigate(`/cases/${id}`);
+            });
+            box.appendChild(title);
+            line(box, `${statusText(t, d.status)} · ${anyCategoryText(t, d.category)} · ${warningName(t, d.warning)}`);
+            if (d.deadline) {
+              const mark = d.overdue ? t('map.popup.overdue') : d.dueSoon ? t('map.popup.dueSoon') : '';
+              line(box, `${t('map.popup.deadline', { date: d.deadline })}${mark}`, d.overdue ? 'gc-map-popup-overdue' : undefined);
+            }
+            const where = [d.townshipName, d.villageName, d.gridName].filter(Boolean).join(' / ');
+            if (where) line(box, where);
+            const open = document.createElement('a');
+            open.href = `#/cases/${id}`;
+            open.textContent = t('map.popup.openCase');
+            open.addEventListener('click', (e) => {
+              e.preventDefault();
+              void navigate(`/cases/${id}`);
+            });
+            box.appendChild(open);
+            popup.update();
+          },
+          () => {
+            // Out of reach (another area, a closed case): the dot's own facts stay.
+          },
+        );
+      }
     } else {
       line(box, t('app.loading'));
       call('directory.get', { id: selection.id }).then(
@@ -71,7 +114,7 @@ export function PointPopup({ selection, onClose }: { selection: PointSelection |
       live = false;
       popup.remove();
     };
-  }, [selection, map, t, i18n.language]);
+  }, [selection, map, t, i18n.language, mayOpenCase, navigate]);
 
   return null;
 }

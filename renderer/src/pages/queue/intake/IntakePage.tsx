@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import dayjs from 'dayjs';
 import { App, Alert, Button, Card, Col, Flex, Form, Input, InputNumber, Row, Select, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -14,11 +15,25 @@ import { intakeInput, type IntakeValues } from './intakeValues';
 import { PartiesFields } from './PartiesFields';
 import { PlaceField } from './PlaceField';
 import { useProposedWarning, WarningField } from './WarningField';
+import { useAccount } from '../../../session/sessionContext';
+import { clearDraft, hasContent, readDraft, useLeaveGuard, writeDraft } from './intakeDraft';
 
 type Duplicate = OutputOf<'disputes.findDuplicates'>['duplicates'][number];
 
 const FORM_FIELDS = new Set(['source', 'category', 'parties', 'place', 'address', 'summary', 'amountYuan', 'peopleInvolved', 'repeatVisits', 'warning', 'warningReason']);
 const RENAME = { gridId: 'place', villageCode: 'place', location: 'place' };
+
+/** Every optional field empty: what "start again" sets over a restored draft. */
+const BLANK: Partial<IntakeValues> = {
+  category: undefined,
+  place: undefined,
+  address: undefined,
+  summary: undefined,
+  amountYuan: undefined,
+  warning: undefined,
+  warningReason: undefined,
+  location: undefined,
+};
 
 const INITIAL: IntakeValues = { source: 'walk_in', parties: [{ side: 'applicant' }, { side: 'respondent' }], peopleInvolved: 2, repeatVisits: 0 };
 
@@ -31,6 +46,40 @@ export function IntakePage() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [conflicts, setConflicts] = useState<Duplicate[]>([]);
+  const { username } = useAccount();
+  // A draft from before a reload (or a walk to another page) comes back as it was left.
+  const [draft, setDraft] = useState(() => readDraft(username));
+  const { leave } = useLeaveGuard(
+    () => hasContent(form.getFieldsValue(true) as IntakeValues),
+    (proceed) =>
+      modal.confirm({
+        title: t('intake.leave.title'),
+        content: t('intake.leave.content'),
+        okText: t('intake.leave.ok'),
+        cancelText: t('intake.leave.stay'),
+        onOk: proceed,
+      }),
+  );
+  const discard = () => {
+    clearDraft(username);
+    setDraft(null);
+    form.resetFields();
+    form.setFieldsValue({ ...BLANK, ...INITIAL });
+  };
+  const cancel = () => {
+    if (!hasContent(form.getFieldsValue(true) as IntakeValues)) return leave(() => void navigate('/queue'));
+    modal.confirm({
+      title: t('intake.leave.discardTitle'),
+      content: t('intake.leave.discardContent'),
+      okText: t('intake.leave.discard'),
+      okButtonProps: { danger: true },
+      cancelText: t('intake.leave.stay'),
+      onOk: () => {
+        clearDraft(username);
+        leave(() => void navigate('/queue'));
+      },
+    });
+  };
 
   return (
     <Flex vertical gap={8} data-testid="intake-page" style={{ maxWidth: 1100 }}>
@@ -40,7 +89,8 @@ export function IntakePage() {
       <Form<IntakeValues>
         form={form}
         layout="vertical"
-        initialValues={INITIAL}
+        initialValues={draft?.values ?? INITIAL}
+        onValuesChange={() => writeDraft(username, form.getFieldsValue(true) as IntakeValues)}
         onKeyDown={(e) => {
           if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
             e.preventDefault();
@@ -50,13 +100,29 @@ export function IntakePage() {
         onFinish={(values) => void submit(values, false)}
         scrollToFirstError
       >
+        {draft && (
+          <Alert
+            type="info"
+            showIcon
+            data-testid="intake-draft"
+            style={{ marginBottom: 8 }}
+            title={t('intake.draftRestored', { time: dayjs(draft.savedAt).format('YYYY-MM-DD HH:mm') })}
+            action={
+              <Button size="small" onClick={discard} data-testid="intake-draft-discard">
+                {t('intake.draftDiscard')}
+              </Button>
+            }
+          />
+        )}
         <IntakeBody conflicts={conflicts} />
         {error !== null && <Alert type="error" showIcon role="alert" title={errorText(error, t, i18n.language)} style={{ marginBottom: 8 }} />}
         <Space>
           <Button type="primary" htmlType="submit" loading={busy} data-testid="intake-submit" title="Ctrl+Enter">
             {t('intake.submit')}
           </Button>
-          <Button onClick={() => void navigate('/queue')}>{t('intake.cancel')}</Button>
+          <Button onClick={cancel} data-testid="intake-cancel">
+            {t('intake.cancel')}
+          </Button>
           <Typography.Text type="secondary">{t('intake.keysHint')}</Typography.Text>
         </Space>
       </Form>
@@ -79,8 +145,9 @@ export function IntakePage() {
       });
       const input = intakeInput({ ...values, category }, allowDuplicate, proposed.level);
       const res = await call('disputes.intake', input);
+      clearDraft(username);
       void message.success(t('intake.saved', { caseNo: res.caseNo }));
-      void navigate(`/cases/${res.id}`);
+      leave(() => void navigate(`/cases/${res.id}`));
     } catch (err) {
       if (err instanceof CoreError && err.code === 'CONFLICT' && !allowDuplicate) {
         const dups = await duplicatesOf(values);

@@ -52,7 +52,7 @@ export function PlaceField() {
         <Form.Item name="location" hidden>
           <input type="hidden" />
         </Form.Item>
-        <Button size="small" icon={<EnvironmentOutlined />} onClick={() => setShowMap((v) => !v)} data-testid="intake-map-toggle" tabIndex={-1}>
+        <Button size="small" icon={<EnvironmentOutlined />} onClick={() => setShowMap((v) => !v)} data-testid="intake-map-toggle">
           {showMap ? t('intake.mapHide') : t('intake.mapShow')}
         </Button>
         {location && (
