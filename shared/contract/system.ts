@@ -4,9 +4,9 @@ import { Role } from './roles';
 
 /** What a node says about itself before anyone logs in (the login page, the about box). */
 
+/** A demo account as the login page lists it: never its password (the README says it; the API must not). */
 export const DemoAccount = z.object({
   username: z.string(),
-  password: z.string(),
   role: Role,
   displayName: z.string(),
 });

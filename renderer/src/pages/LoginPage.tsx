@@ -91,14 +91,11 @@ export function LoginPage() {
             <DemoAccountsPanel
               accounts={demoAccounts}
               onPick={(a) => {
-                form.setFieldsValue({ username: a.username, password: a.password });
-                form.setFields([
-                  { name: 'username', errors: [] },
-                  { name: 'password', errors: [] },
-                ]);
+                form.setFieldsValue({ username: a.username });
+                form.setFields([{ name: 'username', errors: [] }]);
                 setLoginError(null);
-                // Enter now logs in as the picked account.
-                submitRef.current?.focus();
+                // The password is typed (the README gives the demo's): the cursor goes there.
+                passwordRef.current?.focus();
               }}
             />
           </Col>
