@@ -29,6 +29,7 @@ const STATUS_OF: Record<ErrorCode, number> = {
   CONFLICT: 409,
   SCHEMA_TOO_NEW: 500,
   NODE_STARTING: 503,
+  NODE_UNCONFIGURED: 409,
   INTERNAL: 500,
 };
 

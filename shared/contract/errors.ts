@@ -16,6 +16,8 @@ export const ERROR_CODES = [
   'SCHEMA_TOO_NEW',
   /** The node is still starting (a first start writes the demo): only system.status answers until it is ready. */
   'NODE_STARTING',
+  /** A real node before its first-run setup: only system.* and setup.* answer until the wizard completes. */
+  'NODE_UNCONFIGURED',
   'INTERNAL',
 ] as const;
 export const ErrorCode = z.enum(ERROR_CODES);

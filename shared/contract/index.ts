@@ -12,6 +12,7 @@ import { gridHandlers } from './grids';
 import { boundaryHandlers } from './boundaries';
 import { directoryHandlers } from './directory';
 import { jobHandlers } from './jobs';
+import { setupHandlers } from './setup';
 import type { HandlerSpec } from './define';
 
 /**
@@ -34,6 +35,7 @@ export const contract = {
   ...boundaryHandlers,
   ...directoryHandlers,
   ...jobHandlers,
+  ...setupHandlers,
 } satisfies Record<string, HandlerSpec>;
 
 export type Contract = typeof contract;
@@ -66,3 +68,4 @@ export { AuditEntry, AuditVerifyResult } from './audit';
 export { DisputeDetail, IntakeInput, TransitionInput, SavedView, ExportJob, ATTACHMENT_MAX_BYTES } from './disputes';
 export { QueueFilter, QueueRow, QueueSort, QueueView, Party } from './disputes/schemas';
 export { Job, JobState } from './jobs';
+export { SetupDivision } from './setup';

@@ -30,6 +30,8 @@ export const systemHandlers = {
     summary: 'Version, schema, which division this node is, the demo clock and demo accounts (demo mode only).',
     input: z.object({}).strict(),
     output: z.object({
+      /** False on a real node before its first-run setup: the console opens the setup wizard. */
+      configured: z.boolean(),
       appVersion: z.string(),
       schemaVersion: z.number().int(),
       demo: z.boolean(),

@@ -2,6 +2,7 @@ import type { DomainImpls } from '../context';
 import { chinaDate } from '../clock';
 import { getMeta } from '../meta';
 import { DEMO_ACCOUNTS } from '../demo/demoAccounts';
+import { isConfigured } from '../setup/configured';
 
 export const systemImpls: DomainImpls<'system'> = {
   'system.info': async (_input, ctx) => {
@@ -23,6 +24,7 @@ export const systemImpls: DomainImpls<'system'> = {
       demoAccounts = DEMO_ACCOUNTS.filter((a) => live.has(a.username)).map(({ username, role, displayName }) => ({ username, role, displayName }));
     }
     return {
+      configured: await isConfigured(ctx.db),
       appVersion: ctx.env.appVersion,
       schemaVersion: ctx.env.schemaVersion,
       demo: isDemo,

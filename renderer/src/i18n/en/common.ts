@@ -65,6 +65,7 @@ export default {
       CONFLICT: 'Conflicting data',
       SCHEMA_TOO_NEW: 'The database is newer than this program; please upgrade the program',
       NODE_STARTING: 'The node is still starting; please wait',
+      NODE_UNCONFIGURED: 'This node is not set up yet: complete the first-run setup',
       INTERNAL: 'Internal error',
     },
   },

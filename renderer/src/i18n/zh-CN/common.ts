@@ -64,6 +64,7 @@ export default {
       CONFLICT: '数据冲突',
       SCHEMA_TOO_NEW: '数据库版本高于本程序，请升级程序',
       NODE_STARTING: '节点正在启动，请稍候',
+      NODE_UNCONFIGURED: '本节点尚未完成首次设置，请先完成设置向导',
       INTERNAL: '内部错误',
     },
   },
