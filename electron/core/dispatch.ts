@@ -23,6 +23,9 @@ export interface CallMeta {
   token?: string | null;
 }
 
+/** What a session opened with a one-time password may do: change it, or leave. */
+const WHILE_PASSWORD_MUST_CHANGE = new Set<string>(['session.changePassword', 'session.logout', 'session.me', 'session.policy']);
+
 type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 
 function zodToCoreError(err: z.ZodError): CoreError {
@@ -58,6 +61,10 @@ export function createDispatcher(db: Knex, env: CoreEnv, node: NodeState, impls:
       if (!session) throw new CoreError('NO_SESSION', '未登录或登录已过期，请重新登录');
       if (!mayCall(session.account.role, name)) {
         throw new CoreError('FORBIDDEN', `当前角色无权执行此操作（${name}）`);
+      }
+      // Logged in with a one-time password (an admin's reset): change it first.
+      if (session.mustChangePassword && !WHILE_PASSWORD_MUST_CHANGE.has(name)) {
+        throw new CoreError('FORBIDDEN', '请先修改一次性密码，然后再继续使用');
       }
     } else if (meta.token) {
       session = await resolveSession(db, meta.token, now);
