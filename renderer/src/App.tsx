@@ -28,6 +28,7 @@ const CasePage = lazyNamed(() => import('./pages/case/CasePage'), 'CasePage');
 const MapPage = lazyNamed(() => import('./pages/map/MapPage'), 'MapPage');
 const DirectoryPage = lazyNamed(() => import('./pages/directory/DirectoryPage'), 'DirectoryPage');
 const SetupPage = lazyNamed(() => import('./pages/setup/SetupPage'), 'SetupPage');
+const AccountsPage = lazyNamed(() => import('./pages/accounts/AccountsPage'), 'AccountsPage');
 
 /** A page's chunk loading: a spinner in the content area, the frame around it stays. */
 function Page({ children }: { children: ReactNode }) {
@@ -75,6 +76,7 @@ export function App() {
               <Route path="directory" element={<Page><DirectoryPage /></Page>} />
               <Route path="wall" element={<Page><ComingSoonPage feature="wall" /></Page>} />
               <Route path="settings" element={<Page><SettingsPage /></Page>} />
+              <Route path="accounts" element={<Page><AccountsPage /></Page>} />
               <Route path="*" element={<Page><NotFoundPage /></Page>} />
             </Route>
           </Routes>

@@ -21,7 +21,7 @@ export function LoginPage() {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const location = useLocation();
-  const { info, infoError, reloadInfo, startup, status, account, sessionLost, login } = useSession();
+  const { info, infoError, reloadInfo, startup, status, account, sessionLost, idleLocked, login } = useSession();
   const [form] = Form.useForm<LoginValues>();
   const usernameRef = useRef<InputRef>(null);
   const passwordRef = useRef<InputRef>(null);
@@ -79,7 +79,7 @@ export function LoginPage() {
               usernameRef={usernameRef}
               passwordRef={passwordRef}
               submitRef={submitRef}
-              notice={sessionLost ? t('login.sessionLost') : undefined}
+              notice={idleLocked ? t('login.idleLocked') : sessionLost ? t('login.sessionLost') : undefined}
               error={loginError}
               onError={setLoginError}
             />

@@ -15,5 +15,6 @@ import queue from './queue';
 import intake from './intake';
 import caseLabels from './case';
 import setup from './setup';
+import accounts from './accounts';
 
-export const en = { ...common, nav, login, dashboard, divisions, settings, map, directory, queue, intake, case: caseLabels, setup } satisfies Messages;
+export const en = { ...common, nav, login, dashboard, divisions, settings, map, directory, queue, intake, case: caseLabels, setup, accounts } satisfies Messages;

@@ -14,6 +14,7 @@ export default {
   infoFailed: 'Could not read the system information: {{reason}}',
   retry: 'Retry',
   sessionLost: 'Your session has ended; please log in again',
+  idleLocked: 'Locked after a period without use: please log in again',
   demoTitle: 'Demo accounts',
   demoHint: 'Demo mode: click an account to fill in its username, type the demo password (README, "Demo accounts") and press Enter.',
   demoUsername: 'Username',

@@ -17,8 +17,9 @@ import queue from './queue';
 import intake from './intake';
 import caseLabels from './case';
 import setup from './setup';
+import accounts from './accounts';
 
-export const zhCN = { ...common, nav, login, dashboard, divisions, settings, map, directory, queue, intake, case: caseLabels, setup } as const;
+export const zhCN = { ...common, nav, login, dashboard, divisions, settings, map, directory, queue, intake, case: caseLabels, setup, accounts } as const;
 
 type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 /** The shape every language must fill. */

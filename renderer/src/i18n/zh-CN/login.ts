@@ -12,6 +12,7 @@ export default {
   infoFailed: '无法读取系统信息：{{reason}}',
   retry: '重试',
   sessionLost: '登录已失效，请重新登录',
+  idleLocked: '长时间未操作，已自动锁定，请重新登录',
   demoTitle: '演示账号',
   demoHint: '演示模式：点击一个账号填入用户名，再输入演示密码（见 README 的“演示账号”一节）并按回车登录。',
   demoUsername: '用户名',
