@@ -18,6 +18,8 @@ export const ERROR_CODES = [
   'NODE_STARTING',
   /** A real node before its first-run setup: only system.* and setup.* answer until the wizard completes. */
   'NODE_UNCONFIGURED',
+  /** Too many login attempts from one client (browser mode): wait a minute. */
+  'RATE_LIMITED',
   'INTERNAL',
 ] as const;
 export const ErrorCode = z.enum(ERROR_CODES);
