@@ -28,6 +28,12 @@ export async function isEmptyNode(core: Core): Promise<boolean> {
 export interface NodeDataOptions {
   /** The built demo worker (dist/electron/demoWorker.mjs): the demo is computed off the thread that serves. */
   demoWorker?: string;
+  /**
+   * False for a real node (a packaged app, `serve --setup` / `--no-demo`): an empty node stays empty and
+   * UNCONFIGURED, answering only system.* and setup.* until the first-run wizard completes. Default true:
+   * `npm start` from the repository opens the demo.
+   */
+  demo?: boolean;
 }
 
 /**
@@ -42,7 +48,8 @@ export interface NodeDataOptions {
 export async function ensureNodeData(core: Core, log: CoreLog = core.env.log, opts: NodeDataOptions = {}): Promise<void> {
   core.startup.begin('opening');
   try {
-    if (!(await isEmptyNode(core))) {
+    if (!(await isEmptyNode(core)) || opts.demo === false) {
+      if (opts.demo === false && (await isEmptyNode(core))) log.info('空数据库：等待首次设置向导（不生成演示数据）');
       core.startup.ready();
       return;
     }

@@ -30,10 +30,35 @@ export type HandlerImpl<N extends HandlerName> = (
   ctx: HandlerContext,
 ) => Promise<OutputOf<N>>;
 
-export type HandlerImpls = { [N in HandlerName]: HandlerImpl<N> };
+/** What a handler's first phase gets: the database outside any transaction, and who calls. */
+export interface PrepareContext {
+  db: Knex;
+  session: Session | null;
+  env: CoreEnv;
+  now: Date;
+}
+
+/**
+ * A handler in two phases: `prepare` runs before the write transaction opens (password hashing, reading a
+ * packaged file: slow work that must not hold the one connection), `run` inside it with what prepare found.
+ * Build one with `twoPhase`.
+ */
+export interface TwoPhase<N extends HandlerName> {
+  prepare(input: ParsedInputOf<N>, ctx: PrepareContext): Promise<unknown>;
+  run(input: ParsedInputOf<N>, ctx: HandlerContext, prepared: unknown): Promise<OutputOf<N>>;
+}
+
+export function twoPhase<N extends HandlerName, P>(
+  prepare: (input: ParsedInputOf<N>, ctx: PrepareContext) => Promise<P>,
+  run: (input: ParsedInputOf<N>, ctx: HandlerContext, prepared: P) => Promise<OutputOf<N>>,
+): TwoPhase<N> {
+  return { prepare, run: run as TwoPhase<N>['run'] };
+}
+
+export type HandlerImpls = { [N in HandlerName]: HandlerImpl<N> | TwoPhase<N> };
 
 /**
  * The handlers of one domain, exactly: each core folder exports one `xxxImpls: DomainImpls<'xxx'>`,
  * and a handler missing from it, or one of another prefix in it, is a type error.
  */
-export type DomainImpls<D extends Domain> = { [N in NamesOf<D>]: HandlerImpl<N> };
+export type DomainImpls<D extends Domain> = { [N in NamesOf<D>]: HandlerImpl<N> | TwoPhase<N> };

@@ -22,7 +22,7 @@ async function snapshot(c: Core) {
 }
 
 describe('the dispatcher refuses bad calls clearly and changes nothing', () => {
-  const valid = { username: 'clerk01', displayName: '王芳', role: 'dispatcher', divisionCode: '999901001000', password: 'long-enough-pass' };
+  const valid = { username: 'clerk01', displayName: '王芳', role: 'dispatcher', divisionCode: '999901001000', password: 'long-enough-pass1' };
 
   it('unknown handler', async () => {
     const token = await loginAs(core, 'admin');
@@ -117,8 +117,8 @@ describe('divisions.tree', () => {
   });
 
   it('stops at the requested depth and refuses a root outside the account division', async () => {
-    await (await signIn(core, 'admin'))('accounts.create', { username: 'jia', displayName: '甲县主任', role: 'director', divisionCode: '999901000000', password: 'long-enough-pass' });
-    const { token } = await callAs(core, null)('session.login', { username: 'jia', password: 'long-enough-pass' });
+    await (await signIn(core, 'admin'))('accounts.create', { username: 'jia', displayName: '甲县主任', role: 'director', divisionCode: '999901000000', password: 'long-enough-pass1' });
+    const { token } = await callAs(core, null)('session.login', { username: 'jia', password: 'long-enough-pass1' });
     const tree = await callAs(core, token)('divisions.tree', { depth: 'township' });
     const codes = tree.nodes.map((n) => n.code).sort();
     expect(codes).toEqual(['999901000000', '999901001000']);

@@ -13,7 +13,8 @@ import {
 import { mayCall } from '../../shared/contract/access';
 import { auditedWrite, type Audit } from './audit/auditedWrite';
 import type { NodeState } from './node/nodeState';
-import type { HandlerContext, HandlerImpls } from './context';
+import type { HandlerContext, HandlerImpls, TwoPhase } from './context';
+import { isConfigured } from './setup/configured';
 import type { CoreEnv } from './env';
 import { resolveSession, type Session } from './session/sessions';
 
@@ -21,6 +22,9 @@ export interface CallMeta {
   /** Session token as presented by the transport (IPC envelope or HTTP bearer header). */
   token?: string | null;
 }
+
+/** What a session opened with a one-time password may do: change it, or leave. */
+const WHILE_PASSWORD_MUST_CHANGE = new Set<string>(['session.changePassword', 'session.logout', 'session.me', 'session.policy']);
 
 type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 
@@ -36,11 +40,19 @@ function zodToCoreError(err: z.ZodError): CoreError {
  * leave an audit entry. Nothing a handler did survives a failure unless the handler asked for it.
  */
 export function createDispatcher(db: Knex, env: CoreEnv, node: NodeState, impls: HandlerImpls, emit: Emit) {
+  let configured = false;
   async function call(name: string, rawInput: unknown, meta: CallMeta): Promise<unknown> {
     if (!isHandlerName(name)) throw new CoreError('UNKNOWN_HANDLER', `没有名为 "${String(name).slice(0, 80)}" 的接口`);
     const spec: HandlerSpec = contract[name];
     const parsed = spec.input.safeParse(rawInput ?? {});
     if (!parsed.success) throw zodToCoreError(parsed.error);
+
+    // A real node before its first-run setup answers only system.* and setup.* (nothing else has data or
+    // accounts yet). Once configured (an account exists) it stays so: accounts are disabled, never deleted.
+    if (!configured && !name.startsWith('system.') && !name.startsWith('setup.')) {
+      configured = await isConfigured(db);
+      if (!configured) throw new CoreError('NODE_UNCONFIGURED', '本节点尚未完成首次设置：请先在设置向导中选择本节点的区划并创建管理员');
+    }
 
     const now = env.clock.now();
     let session: Session | null = null;
@@ -50,11 +62,23 @@ export function createDispatcher(db: Knex, env: CoreEnv, node: NodeState, impls:
       if (!mayCall(session.account.role, name)) {
         throw new CoreError('FORBIDDEN', `当前角色无权执行此操作（${name}）`);
       }
+      // Logged in with a one-time password (an admin's reset): change it first.
+      if (session.mustChangePassword && !WHILE_PASSWORD_MUST_CHANGE.has(name)) {
+        throw new CoreError('FORBIDDEN', '请先修改一次性密码，然后再继续使用');
+      }
     } else if (meta.token) {
       session = await resolveSession(db, meta.token, now);
     }
 
-    const impl = impls[name] as (input: unknown, ctx: HandlerContext) => Promise<unknown>;
+    const entry = impls[name] as ((input: unknown, ctx: HandlerContext) => Promise<unknown>) | TwoPhase<HandlerName>;
+    let impl: (input: unknown, ctx: HandlerContext) => Promise<unknown>;
+    if (typeof entry === 'function') {
+      impl = entry;
+    } else {
+      // Slow preparation (hashing a password) before the transaction takes the one connection.
+      const prepared = await entry.prepare(parsed.data as never, { db, session, env, now });
+      impl = (input, ctx) => entry.run(input as never, ctx, prepared);
+    }
     const afterCommit: Array<() => void> = [];
     const makeCtx = (dbOrTrx: Knex, audit: Audit | null): HandlerContext => ({
       db: dbOrTrx,

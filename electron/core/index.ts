@@ -30,6 +30,7 @@ import { gridImpls } from './grids/handlers';
 import { boundaryImpls } from './boundaries/handlers';
 import { directoryImpls } from './directory/handlers';
 import { jobImpls } from './jobs/handlers';
+import { setupImpls } from './setup/handlers';
 import { ledgerExport } from './disputes/exportLedger';
 import { SEARCH_CATCH_UP } from './disputes/searchCatchUp';
 import { MAP_WARMING } from './map/warm';
@@ -65,6 +66,7 @@ const impls: HandlerImpls = {
   ...directoryImpls,
   ...jobImpls,
   ...backupImpls,
+  ...setupImpls,
 };
 
 /** The job kinds people can start (each through a writing handler) — docs/architecture.md "Background work". */

@@ -11,7 +11,8 @@ import { focusFirstWindow, openWindow } from './windows';
 
 /**
  * The desktop shell: lifecycle only. Options, as for the CLI: `--data-dir DIR` (else $GGC_DATA_DIR, else
- * <userData>/data) and `--wall` (open the kiosk view for the video wall instead of the console).
+ * <userData>/data), `--wall` (open the kiosk view for the video wall instead of the console) and
+ * `--no-demo` / `--setup` (a fresh data folder opens the first-run setup wizard instead of the demo).
  */
 
 // Both must happen before `ready`.
@@ -24,7 +25,7 @@ const RENDERER_DIR = path.join(__dirname, '..', 'renderer');
 // Not strict: Chromium and the OS may add switches of their own.
 const { values: options } = parseArgs({
   args: process.argv.slice(1),
-  options: { 'data-dir': { type: 'string' }, wall: { type: 'boolean' } },
+  options: { 'data-dir': { type: 'string' }, wall: { type: 'boolean' }, 'no-demo': { type: 'boolean' }, setup: { type: 'boolean' } },
   strict: false,
   allowPositionals: true,
 });
@@ -46,7 +47,10 @@ async function openCore(dir: string): Promise<Core> {
   const core = await createCore({ dataDir: dir, log: consoleLog });
   opened = core;
   // Not awaited: the window asks system.status and shows the demo's progress until the node is ready.
-  nodeData = ensureNodeData(core, consoleLog, { demoWorker: path.join(__dirname, 'demoWorker.mjs') }).then(() => startBackgroundWork(core));
+  // `npm start` from the repository opens the demo; an installed app (or --no-demo / --setup) a real node,
+  // which on a fresh data folder opens the first-run setup wizard.
+  const demo = !app.isPackaged && options['no-demo'] !== true && options.setup !== true;
+  nodeData = ensureNodeData(core, consoleLog, { demoWorker: path.join(__dirname, 'demoWorker.mjs'), demo }).then(() => startBackgroundWork(core));
   return core;
 }
 

@@ -15,6 +15,7 @@ const HELP = `综治网格工作台 — 命令行 (Grid Governance Console CLI)
                    --host HOST      监听地址 (default 127.0.0.1; another address exposes it on the LAN)
                    --port PORT      端口 (default 5180; 0 picks a free one)
                    --reset          删除数据目录中的数据库后重新生成演示数据 (fresh demo)
+                   --setup, --no-demo  新数据目录不生成演示数据，打开首次设置向导 (a real node: first-run setup)
   demo           重新生成演示数据 (regenerate the demo into the data dir)
                    --data-dir DIR, --seed N, --force (replace an existing database)
                    --real-divisions CSV [--real-outlines GEOJSON]  用真实区划名称/代码与县界
@@ -53,7 +54,14 @@ function removeDatabase(dataDir: string): void {
 async function serve(args: string[]): Promise<void> {
   const { values } = parseArgs({
     args,
-    options: { 'data-dir': { type: 'string' }, host: { type: 'string' }, port: { type: 'string' }, reset: { type: 'boolean' } },
+    options: {
+      'data-dir': { type: 'string' },
+      host: { type: 'string' },
+      port: { type: 'string' },
+      reset: { type: 'boolean' },
+      setup: { type: 'boolean' },
+      'no-demo': { type: 'boolean' },
+    },
   });
   const dataDir = dataDirOf(values['data-dir']);
   if (values.reset) removeDatabase(dataDir);
@@ -68,7 +76,8 @@ async function serve(args: string[]): Promise<void> {
   const url = new URL(address);
   console.log(`综治网格工作台（浏览器模式）已启动：${url.protocol}//${host === '0.0.0.0' ? '127.0.0.1' : host}:${url.port}/`);
   console.log(`数据目录 data dir: ${dataDir}`);
-  ensureNodeData(core, core.env.log, { demoWorker: path.join(here, 'demoWorker.mjs') }).then(
+  const demo = !(values.setup || values['no-demo']);
+  ensureNodeData(core, core.env.log, { demoWorker: path.join(here, 'demoWorker.mjs'), demo }).then(
     () => startBackgroundWork(core),
     (err: unknown) => {
       consoleLog.error(`节点启动失败 (start failed): ${err instanceof Error ? err.message : String(err)}`);

@@ -82,7 +82,7 @@ describe('HTTP transport', () => {
       });
       ws.on('error', reject);
     });
-    const created = await call('accounts.create', { username: 'wsuser', displayName: '张三', role: 'leader', divisionCode: '999901000000', password: 'long-enough-pass' }, token);
+    const created = await call('accounts.create', { username: 'wsuser', displayName: '张三', role: 'leader', divisionCode: '999901000000', password: 'long-enough-pass1' }, token);
     expect(created.body.ok).toBe(true);
     await new Promise((r) => setTimeout(r, 100));
     expect(messages.some((m) => m.event === 'data.changed')).toBe(true);

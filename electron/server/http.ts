@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import Fastify, { type FastifyInstance } from 'fastify';
 import fastifyCompress from '@fastify/compress';
+import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
 import type { WebSocket } from 'ws';
@@ -16,7 +17,11 @@ export interface ServerOptions {
   /** Extra Host header values to accept (a LAN wall display reaching this machine by name). */
   allowedHosts?: string[];
   logger?: boolean;
+  /** Login attempts one client (IP) may make per minute, whatever the usernames (default 20). */
+  loginAttemptsPerMinute?: number;
 }
+
+const LOGIN_THROTTLED = '登录尝试过于频繁，请一分钟后再试';
 
 const STATUS_OF: Record<ErrorCode, number> = {
   UNKNOWN_HANDLER: 404,
@@ -29,6 +34,8 @@ const STATUS_OF: Record<ErrorCode, number> = {
   CONFLICT: 409,
   SCHEMA_TOO_NEW: 500,
   NODE_STARTING: 503,
+  NODE_UNCONFIGURED: 409,
+  RATE_LIMITED: 429,
   INTERNAL: 500,
   DATABASE_CORRUPT: 500,
 };
@@ -83,6 +90,7 @@ export async function createHttpServer(core: Core, opts: ServerOptions): Promise
   // Malformed JSON, wrong content type, oversized body: the same CallResult shape as any other refusal.
   app.setErrorHandler((err: { statusCode?: number; message: string }, _req, reply) => {
     const status = err.statusCode ?? 500;
+    if (status === 429) return void reply.code(429).send(failure('RATE_LIMITED', LOGIN_THROTTLED));
     if (status >= 500) core.env.log.error('http error', { message: err.message });
     void reply.code(status).send(failure(status < 500 ? 'INVALID_INPUT' : 'INTERNAL', status < 500 ? `请求无效：${err.message}` : '内部错误'));
   });
@@ -94,7 +102,17 @@ export async function createHttpServer(core: Core, opts: ServerOptions): Promise
     return reply.code(startup.state === 'ready' ? 200 : 503).send({ ok: startup.state === 'ready', version: core.env.appVersion, ...startup });
   });
 
-  app.post<{ Params: { name: string } }>(`${API_CALL_PATH}/:name`, async (req, reply) => {
+  // Per client as well as per account (the core locks an account after five wrong passwords): one address
+  // trying many usernames is slowed here, before any hash is computed. Only session.login counts.
+  await app.register(fastifyRateLimit, { global: false });
+  const loginLimit = {
+    max: opts.loginAttemptsPerMinute ?? 20,
+    timeWindow: 60_000,
+    allowList: (req: { params: unknown }) => (req.params as { name?: string }).name !== 'session.login',
+    errorResponseBuilder: () => ({ statusCode: 429, message: LOGIN_THROTTLED }),
+  };
+
+  app.post<{ Params: { name: string } }>(`${API_CALL_PATH}/:name`, { config: { rateLimit: loginLimit } }, async (req, reply) => {
     const result: CallResult<unknown> = await core.invoke(req.params.name, req.body ?? {}, { token: bearer(req.headers.authorization) });
     return reply.code(result.ok ? 200 : STATUS_OF[result.error.code]).send(result);
   });

@@ -27,6 +27,8 @@ const IntakePage = lazyNamed(() => import('./pages/queue/intake/IntakePage'), 'I
 const CasePage = lazyNamed(() => import('./pages/case/CasePage'), 'CasePage');
 const MapPage = lazyNamed(() => import('./pages/map/MapPage'), 'MapPage');
 const DirectoryPage = lazyNamed(() => import('./pages/directory/DirectoryPage'), 'DirectoryPage');
+const SetupPage = lazyNamed(() => import('./pages/setup/SetupPage'), 'SetupPage');
+const AccountsPage = lazyNamed(() => import('./pages/accounts/AccountsPage'), 'AccountsPage');
 
 /** A page's chunk loading: a spinner in the content area, the frame around it stays. */
 function Page({ children }: { children: ReactNode }) {
@@ -54,6 +56,7 @@ export function App() {
         <HashRouter>
           <Routes>
             <Route path="/login" element={<LoginPage />} />
+            <Route path="/setup" element={<Suspense fallback={<FullPageSpin />}><SetupPage /></Suspense>} />
             <Route
               element={
                 <RequireAuth>
@@ -73,6 +76,7 @@ export function App() {
               <Route path="directory" element={<Page><DirectoryPage /></Page>} />
               <Route path="wall" element={<Page><ComingSoonPage feature="wall" /></Page>} />
               <Route path="settings" element={<Page><SettingsPage /></Page>} />
+              <Route path="accounts" element={<Page><AccountsPage /></Page>} />
               <Route path="*" element={<Page><NotFoundPage /></Page>} />
             </Route>
           </Routes>

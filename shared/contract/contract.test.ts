@@ -14,6 +14,7 @@ import { boundaryHandlers } from './boundaries';
 import { directoryHandlers } from './directory';
 import { jobHandlers } from './jobs';
 import { backupHandlers } from './backup';
+import { setupHandlers } from './setup';
 
 /** Each contract file (or folder) and the one name prefix it holds; the core has a folder of that name. */
 const FILES: Record<string, Record<string, unknown>> = {
@@ -31,6 +32,7 @@ const FILES: Record<string, Record<string, unknown>> = {
   directory: directoryHandlers,
   jobs: jobHandlers,
   backup: backupHandlers,
+  setup: setupHandlers,
 };
 
 describe('contract layout', () => {
@@ -45,10 +47,10 @@ describe('contract layout', () => {
     expect(seen.sort()).toEqual([...HANDLER_NAMES].sort());
   });
 
-  it('only logging in and the system information and start-up status need no session', () => {
+  it('only logging in, the system information, the start-up status and the first-run setup need no session', () => {
     for (const name of HANDLER_NAMES) {
       const spec = contract[name];
-      if (spec.access === 'public') expect(['session.login', 'system.info', 'system.status']).toContain(name);
+      if (spec.access === 'public') expect(['session.login', 'system.info', 'system.status', 'setup.divisions', 'setup.complete']).toContain(name);
       else expect(spec.access.length).toBeGreaterThan(0);
     }
   });

@@ -16,6 +16,10 @@ export const ERROR_CODES = [
   'SCHEMA_TOO_NEW',
   /** The node is still starting (a first start writes the demo): only system.status answers until it is ready. */
   'NODE_STARTING',
+  /** A real node before its first-run setup: only system.* and setup.* answer until the wizard completes. */
+  'NODE_UNCONFIGURED',
+  /** Too many login attempts from one client (browser mode): wait a minute. */
+  'RATE_LIMITED',
   'INTERNAL',
   /** The database file failed its check at start (quick_check): restore the last good backup. */
   'DATABASE_CORRUPT',

@@ -13,6 +13,7 @@ import { boundaryHandlers } from './boundaries';
 import { directoryHandlers } from './directory';
 import { jobHandlers } from './jobs';
 import { backupHandlers } from './backup';
+import { setupHandlers } from './setup';
 import type { HandlerSpec } from './define';
 
 /**
@@ -36,6 +37,7 @@ export const contract = {
   ...directoryHandlers,
   ...jobHandlers,
   ...backupHandlers,
+  ...setupHandlers,
 } satisfies Record<string, HandlerSpec>;
 
 export type Contract = typeof contract;
@@ -69,3 +71,4 @@ export { DisputeDetail, IntakeInput, TransitionInput, SavedView, ExportJob, ATTA
 export { QueueFilter, QueueRow, QueueSort, QueueView, Party } from './disputes/schemas';
 export { Job, JobState } from './jobs';
 export { BackupSettings, BackupInfo, DEFAULT_BACKUP_SETTINGS } from './backup';
+export { SetupDivision } from './setup';

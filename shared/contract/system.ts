@@ -4,9 +4,9 @@ import { Role } from './roles';
 
 /** What a node says about itself before anyone logs in (the login page, the about box). */
 
+/** A demo account as the login page lists it: never its password (the README says it; the API must not). */
 export const DemoAccount = z.object({
   username: z.string(),
-  password: z.string(),
   role: Role,
   displayName: z.string(),
 });
@@ -30,6 +30,8 @@ export const systemHandlers = {
     summary: 'Version, schema, which division this node is, the demo clock and demo accounts (demo mode only).',
     input: z.object({}).strict(),
     output: z.object({
+      /** False on a real node before its first-run setup: the console opens the setup wizard. */
+      configured: z.boolean(),
       appVersion: z.string(),
       schemaVersion: z.number().int(),
       demo: z.boolean(),

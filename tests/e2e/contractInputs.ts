@@ -37,6 +37,10 @@ const REFINED: Partial<Record<HandlerName, Record<string, unknown>>> = {
   'disputes.import': { fileName: 'cases.csv' },
   'basemap.addMbtiles': { path: 'tiles.mbtiles' },
   'boundaries.import': { geojson: '{"type":"FeatureCollection","features":[]}' },
+  // The password rules (shared/domain/passwordRules.ts) are a refinement: letters and digits, 8 or more.
+  'accounts.create': { password: 'Sample-2026' },
+  'session.setPolicy': { sessionHours: 12, idleLockMinutes: 15 },
+  'setup.complete': { admin: { username: 'abc', displayName: '测试', password: 'Sample-2026' } },
 };
 
 function sample(s: JsonSchema, root: JsonSchema): unknown {

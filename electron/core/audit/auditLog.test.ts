@@ -23,7 +23,7 @@ beforeEach(async () => {
   // A few real writes through the dispatcher: logins, account creations.
   const admin = await signIn(core, 'admin');
   for (let i = 1; i <= 4; i++) {
-    await admin('accounts.create', { username: `clerk0${i}`, displayName: `职员${i}`, role: 'dispatcher', divisionCode: '999901001000', password: 'long-enough-pass' });
+    await admin('accounts.create', { username: `clerk0${i}`, displayName: `职员${i}`, role: 'dispatcher', divisionCode: '999901001000', password: 'long-enough-pass1' });
   }
 });
 afterEach(async () => removeDir());

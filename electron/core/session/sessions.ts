@@ -7,9 +7,11 @@ import { Role } from '../../../shared/contract/roles';
 export interface Session {
   tokenHash: string;
   account: Account;
+  /** Logged in with a one-time password: only changing it (and logging out) is allowed. */
+  mustChangePassword: boolean;
 }
 
-/** A working day at a center; the token lives only in the client's memory. */
+/** A working day at a center (the default of the node's session policy); the token lives only in the client's memory. */
 export const SESSION_HOURS = 12;
 
 export function hashToken(token: string): string {
@@ -28,6 +30,9 @@ export interface AccountRow {
   disabled: number | boolean;
   failed_attempts: number;
   locked_until: string | null;
+  phone?: string | null;
+  must_change_password?: number | boolean;
+  last_login_at?: string | null;
 }
 
 export function toAccount(row: AccountRow): Account {
@@ -54,13 +59,13 @@ export async function accountById(db: Knex, id: number): Promise<Account | null>
 }
 
 /** Only the token's hash is stored: a copied database file does not hand out live sessions. */
-export async function createSession(trx: Knex, accountId: number, now: Date): Promise<string> {
+export async function createSession(trx: Knex, accountId: number, now: Date, hours = SESSION_HOURS): Promise<string> {
   const token = randomBytes(32).toString('base64url');
   await trx('sessions').insert({
     token_hash: hashToken(token),
     account_id: accountId,
     created_at: now.toISOString(),
-    expires_at: new Date(now.getTime() + SESSION_HOURS * 3600_000).toISOString(),
+    expires_at: new Date(now.getTime() + hours * 3600_000).toISOString(),
   });
   return token;
 }
@@ -73,5 +78,5 @@ export async function resolveSession(db: Knex, token: string, now: Date): Promis
     .where('sessions.token_hash', tokenHash)
     .first('sessions.expires_at');
   if (!row || row.expires_at <= now.toISOString() || row.disabled) return null;
-  return { tokenHash, account: toAccount(row) };
+  return { tokenHash, account: toAccount(row), mustChangePassword: Boolean(row.must_change_password) };
 }

@@ -1,7 +1,8 @@
 import type { DomainImpls } from '../context';
 import { chinaDate } from '../clock';
 import { getMeta } from '../meta';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../demo/demoAccounts';
+import { DEMO_ACCOUNTS } from '../demo/demoAccounts';
+import { isConfigured } from '../setup/configured';
 
 export const systemImpls: DomainImpls<'system'> = {
   'system.info': async (_input, ctx) => {
@@ -12,16 +13,18 @@ export const systemImpls: DomainImpls<'system'> = {
           | undefined)
       : undefined;
     const isDemo = demo === '1';
-    let demoAccounts: Array<{ username: string; password: string; role: (typeof DEMO_ACCOUNTS)[number]['role']; displayName: string }> = [];
+    // Public (no session, on the LAN with `serve --host`): usernames and roles of a demo node, never a password.
+    let demoAccounts: Array<{ username: string; role: (typeof DEMO_ACCOUNTS)[number]['role']; displayName: string }> = [];
     if (isDemo) {
       const live = new Set(
         (await ctx.db('accounts').whereIn('username', DEMO_ACCOUNTS.map((a) => a.username)).where({ disabled: false }).select('username')).map(
           (r: { username: string }) => r.username,
         ),
       );
-      demoAccounts = DEMO_ACCOUNTS.filter((a) => live.has(a.username)).map((a) => ({ ...a, password: DEMO_PASSWORD }));
+      demoAccounts = DEMO_ACCOUNTS.filter((a) => live.has(a.username)).map(({ username, role, displayName }) => ({ username, role, displayName }));
     }
     return {
+      configured: await isConfigured(ctx.db),
       appVersion: ctx.env.appVersion,
       schemaVersion: ctx.env.schemaVersion,
       demo: isDemo,

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Account, EventName, EventPayload, HandlerName, InputOf, OutputOf } from '../../../shared/contract';
+import type { EventName, EventPayload, HandlerName, InputOf, OutputOf } from '../../../shared/contract';
 import { CoreError } from '../../../shared/contract/errors';
 import { events as eventSchemas } from '../../../shared/contract/events';
 import { browserTransport } from './browserTransport';
@@ -70,10 +70,10 @@ export async function call<N extends HandlerName>(name: N, input: InputOf<N>): P
 }
 
 /** Log in; the client keeps the token for every later call. */
-export async function login(username: string, password: string): Promise<Account> {
-  const { token: next, account } = await call('session.login', { username, password });
+export async function login(username: string, password: string): Promise<Omit<OutputOf<'session.login'>, 'token'>> {
+  const { token: next, ...rest } = await call('session.login', { username, password });
   setToken(next);
-  return account;
+  return rest;
 }
 
 /** End the session at the core (best effort) and forget the token in any case. */

@@ -1,18 +1,21 @@
+import { useState } from 'react';
 import { Button, Flex, Space, Tag, Tooltip, Typography } from 'antd';
-import { CalendarOutlined, EnvironmentOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { CalendarOutlined, EnvironmentOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useAccount, useSession } from '../session/sessionContext';
 import { formatDate } from '../lib/format';
 import { roleLabel } from '../lib/labels';
 import { LanguageSwitch } from './LanguageSwitch';
+import { ChangePasswordDialog } from '../pages/accounts/ChangePasswordDialog';
 
 /** Node, the core's "today" (demo-tagged), the account, language and logout. */
 export function AppHeader() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const { info, logout } = useSession();
+  const { info, logout, mustChangePassword, passwordChanged } = useSession();
   const account = useAccount();
+  const [changing, setChanging] = useState(false);
 
   const onLogout = async () => {
     await logout();
@@ -47,10 +50,24 @@ export function AppHeader() {
           </Tag>
         </Typography.Text>
         <LanguageSwitch />
+        <Button size="small" icon={<KeyOutlined />} onClick={() => setChanging(true)} data-testid="change-password-open">
+          {t('accounts.changePassword')}
+        </Button>
         <Button size="small" icon={<LogoutOutlined />} onClick={() => void onLogout()} data-testid="logout">
           {t('header.logout')}
         </Button>
       </Space>
+      {/* A one-time password (an admin's reset) must be changed before anything else: the dialog stays. */}
+      <ChangePasswordDialog
+        open={changing || mustChangePassword}
+        forced={mustChangePassword}
+        username={account.username}
+        onCancel={() => setChanging(false)}
+        onDone={() => {
+          setChanging(false);
+          passwordChanged();
+        }}
+      />
     </Flex>
   );
 }

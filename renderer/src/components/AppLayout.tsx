@@ -1,11 +1,13 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { Layout, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Outlet } from 'react-router';
+import { Outlet, useNavigate } from 'react-router';
 import { AppHeader } from './AppHeader';
 import { AppBreadcrumb } from './AppBreadcrumb';
 import { SideMenu } from './SideMenu';
 import { useNavShortcuts } from './useNavShortcuts';
+import { useSession } from '../session/sessionContext';
+import { useIdleLock } from '../session/useIdleLock';
 
 const SIDER_COLLAPSED_KEY = 'gridConsole.siderCollapsed';
 
@@ -14,6 +16,15 @@ export function AppLayout() {
   const { t } = useTranslation();
   const [collapsed, setCollapsed] = useState(() => readCollapsed());
   useNavShortcuts();
+  const { policy, lockForIdle, mustChangePassword } = useSession();
+  const navigate = useNavigate();
+  // Shared office PCs: an unattended console locks itself after the node's idle time.
+  useIdleLock(
+    policy?.idleLockMinutes,
+    useCallback(() => {
+      void lockForIdle().then(() => navigate('/login', { replace: true }));
+    }, [lockForIdle, navigate]),
+  );
 
   const onCollapse = (value: boolean) => {
     setCollapsed(value);
@@ -48,7 +59,8 @@ export function AppLayout() {
         >
           <AppBreadcrumb />
           <main style={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>
-            <Outlet />
+            {/* With a one-time password the core answers nothing but the change: the page waits behind the dialog. */}
+            {mustChangePassword ? null : <Outlet />}
           </main>
         </Layout.Content>
       </Layout>

@@ -7,10 +7,11 @@ import {
   EnvironmentOutlined,
   SettingOutlined,
   ShopOutlined,
+  TeamOutlined,
 } from '@ant-design/icons';
 import type { HandlerName } from '../../../shared/contract';
 
-export type NavKey = 'dashboard' | 'divisions' | 'map' | 'queue' | 'directory' | 'wall' | 'settings';
+export type NavKey = 'dashboard' | 'divisions' | 'map' | 'queue' | 'directory' | 'wall' | 'settings' | 'accounts';
 
 export interface NavItem {
   key: NavKey;
@@ -33,6 +34,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'directory', path: '/directory', icon: <ShopOutlined />, shortcut: '5', requires: 'directory.list' },
   { key: 'wall', path: '/wall', icon: <DesktopOutlined />, shortcut: '6' },
   { key: 'settings', path: '/settings', icon: <SettingOutlined />, shortcut: '7' },
+  { key: 'accounts', path: '/accounts', icon: <TeamOutlined />, shortcut: '8', requires: 'accounts.list' },
 ];
 
 export function navItemForPath(pathname: string): NavItem | undefined {

@@ -21,7 +21,7 @@ export function LoginPage() {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const location = useLocation();
-  const { info, infoError, reloadInfo, startup, status, account, sessionLost, login } = useSession();
+  const { info, infoError, reloadInfo, startup, status, account, sessionLost, idleLocked, login } = useSession();
   const [form] = Form.useForm<LoginValues>();
   const usernameRef = useRef<InputRef>(null);
   const passwordRef = useRef<InputRef>(null);
@@ -36,6 +36,8 @@ export function LoginPage() {
   // While the node starts, the page shows its progress even for a kept token (checked once it is ready).
   if (status === 'restoring' && !startup) return <FullPageSpin />;
   if (account) return <Navigate to={returnPath(location.state)} replace />;
+  // A real node before its first-run setup: nobody can log in yet, the wizard comes first.
+  if (info && !info.configured) return <Navigate to="/setup" replace />;
 
   const onLogin = async ({ username, password }: LoginValues) => {
     await login(username.trim(), password);
@@ -77,7 +79,7 @@ export function LoginPage() {
               usernameRef={usernameRef}
               passwordRef={passwordRef}
               submitRef={submitRef}
-              notice={sessionLost ? t('login.sessionLost') : undefined}
+              notice={idleLocked ? t('login.idleLocked') : sessionLost ? t('login.sessionLost') : undefined}
               error={loginError}
               onError={setLoginError}
             />
@@ -91,14 +93,11 @@ export function LoginPage() {
             <DemoAccountsPanel
               accounts={demoAccounts}
               onPick={(a) => {
-                form.setFieldsValue({ username: a.username, password: a.password });
-                form.setFields([
-                  { name: 'username', errors: [] },
-                  { name: 'password', errors: [] },
-                ]);
+                form.setFieldsValue({ username: a.username });
+                form.setFields([{ name: 'username', errors: [] }]);
                 setLoginError(null);
-                // Enter now logs in as the picked account.
-                submitRef.current?.focus();
+                // The password is typed (the README gives the demo's): the cursor goes there.
+                passwordRef.current?.focus();
               }}
             />
           </Col>

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Account } from '../../../shared/contract';
 import { call, CoreError, hasSessionToken, login as clientLogin, logout as clientLogout, onSessionLost } from '../api/client';
-import { SessionContext, type SessionState, type SystemInfo } from './sessionContext';
+import { SessionContext, type SessionPolicy, type SessionState, type SystemInfo } from './sessionContext';
 import { useNodeStartup } from './useNodeStartup';
 
 const isStarting = (err: unknown) => err instanceof CoreError && err.code === 'NODE_STARTING';
@@ -14,6 +14,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [status, setStatus] = useState<'restoring' | 'ready'>(() => (hasSessionToken() ? 'restoring' : 'ready'));
   const [restoreRequest, setRestoreRequest] = useState(0);
   const [sessionLost, setSessionLost] = useState(false);
+  const [mustChangePassword, setMustChangePassword] = useState(false);
+  const [policy, setPolicy] = useState<SessionPolicy | null>(null);
+  const [idleLocked, setIdleLocked] = useState(false);
   // A first start answers at once but refuses calls until the demo is written: follow its progress, then ask again.
   const [starting, setStarting] = useState(false);
   const startup = useNodeStartup(
@@ -53,6 +56,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       .then(
         (me) => {
           if (live) setAccount(me);
+          void call('session.policy', {}).then((p) => live && setPolicy(p), () => undefined);
         },
         (err: unknown) => {
           again = isStarting(err);
@@ -81,19 +85,32 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const login = useCallback(async (username: string, password: string) => {
     const next = await clientLogin(username, password);
     setSessionLost(false);
-    setAccount(next);
+    setIdleLocked(false);
+    setMustChangePassword(next.mustChangePassword);
+    setPolicy(next.policy);
+    setAccount(next.account);
     setInfoRequest((n) => n + 1);
   }, []);
 
   const logout = useCallback(async () => {
     await clientLogout();
     setSessionLost(false);
+    setMustChangePassword(false);
     setAccount(null);
   }, []);
 
+  const lockForIdle = useCallback(async () => {
+    await clientLogout();
+    setMustChangePassword(false);
+    setIdleLocked(true);
+    setAccount(null);
+  }, []);
+
+  const passwordChanged = useCallback(() => setMustChangePassword(false), []);
+
   const value = useMemo<SessionState>(
-    () => ({ info, infoError, reloadInfo, startup, status, account, sessionLost, login, logout }),
-    [info, infoError, reloadInfo, startup, status, account, sessionLost, login, logout],
+    () => ({ info, infoError, reloadInfo, startup, status, account, sessionLost, login, logout, mustChangePassword, passwordChanged, policy, idleLocked, lockForIdle }),
+    [info, infoError, reloadInfo, startup, status, account, sessionLost, login, logout, mustChangePassword, passwordChanged, policy, idleLocked, lockForIdle],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

@@ -18,7 +18,17 @@ export interface SessionState {
   sessionLost: boolean;
   login(username: string, password: string): Promise<void>;
   logout(): Promise<void>;
+  /** Logged in with a one-time password (an admin's reset): the console asks for a new one before anything else. */
+  mustChangePassword: boolean;
+  passwordChanged(): void;
+  /** The node's session policy (idle lock), once logged in. */
+  policy: SessionPolicy | null;
+  /** The console locked itself after the idle time: the login page says so. */
+  idleLocked: boolean;
+  lockForIdle(): Promise<void>;
 }
+
+export type SessionPolicy = OutputOf<'session.policy'>;
 
 export const SessionContext = createContext<SessionState | null>(null);
 

@@ -65,6 +65,8 @@ export default {
       CONFLICT: 'Conflicting data',
       SCHEMA_TOO_NEW: 'The database is newer than this program; please upgrade the program',
       NODE_STARTING: 'The node is still starting; please wait',
+      NODE_UNCONFIGURED: 'This node is not set up yet: complete the first-run setup',
+      RATE_LIMITED: 'Too many login attempts from this computer; try again in a minute',
       INTERNAL: 'Internal error',
       DATABASE_CORRUPT: 'The database file is damaged; restore the last good backup',
     },

@@ -15,5 +15,7 @@ import queue from './queue';
 import intake from './intake';
 import caseLabels from './case';
 import backup from './backup';
+import setup from './setup';
+import accounts from './accounts';
 
-export const en = { ...common, nav, login, dashboard, divisions, settings, map, directory, queue, intake, case: caseLabels, backup } satisfies Messages;
+export const en = { ...common, nav, login, dashboard, divisions, settings, map, directory, queue, intake, case: caseLabels, backup, setup, accounts } satisfies Messages;

@@ -64,6 +64,8 @@ export default {
       CONFLICT: '数据冲突',
       SCHEMA_TOO_NEW: '数据库版本高于本程序，请升级程序',
       NODE_STARTING: '节点正在启动，请稍候',
+      NODE_UNCONFIGURED: '本节点尚未完成首次设置，请先完成设置向导',
+      RATE_LIMITED: '登录尝试过于频繁，请稍后再试',
       INTERNAL: '内部错误',
       DATABASE_CORRUPT: '数据库文件损坏，请从最近一次完好的备份恢复',
     },

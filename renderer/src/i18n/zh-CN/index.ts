@@ -17,8 +17,10 @@ import queue from './queue';
 import intake from './intake';
 import caseLabels from './case';
 import backup from './backup';
+import setup from './setup';
+import accounts from './accounts';
 
-export const zhCN = { ...common, nav, login, dashboard, divisions, settings, map, directory, queue, intake, case: caseLabels, backup } as const;
+export const zhCN = { ...common, nav, login, dashboard, divisions, settings, map, directory, queue, intake, case: caseLabels, backup, setup, accounts } as const;
 
 type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 /** The shape every language must fill. */

@@ -5,7 +5,7 @@ import { roleLabel } from '../../lib/labels';
 
 type DemoAccount = SystemInfo['demoAccounts'][number];
 
-/** Demo mode only: one account per role; picking one fills the login form. */
+/** Demo mode only: one account per role; picking one fills the username (the API never carries a password). */
 export function DemoAccountsPanel({ accounts, onPick }: { accounts: DemoAccount[]; onPick: (a: DemoAccount) => void }) {
   const { t } = useTranslation();
   return (
@@ -40,11 +40,6 @@ export function DemoAccountsPanel({ accounts, onPick }: { accounts: DemoAccount[
             ),
           },
           { key: 'role', title: t('login.demoRole'), render: (_, a) => roleLabel(t, a.role) },
-          {
-            key: 'password',
-            title: t('login.demoPassword'),
-            render: (_, a) => <span className="gc-mono">{a.password}</span>,
-          },
         ]}
       />
     </Card>
