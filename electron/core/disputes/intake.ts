@@ -59,9 +59,12 @@ export async function findDuplicateCases(db: Knex, scope: CallerScope, place: { 
   const ids = parties.map((p) => p.idNumber?.toUpperCase()).filter((x): x is string => !!x && x.length === 18);
   const namePhones = parties.filter((p) => p.name && p.phone);
   if (ids.length === 0 && namePhones.length === 0) return [];
+  // Only cases the caller may see: a duplicate warning must not tell anyone about a person's case in
+  // someone else's jurisdiction (a foreign grid answers as an unknown one: nothing).
   const q = db('disputes as d')
     .join('dispute_parties as p', 'p.dispute_id', 'd.id')
     .whereRaw(`d.status IN ${OPEN_STATUSES_SQL}`)
+    .whereRaw(scope.sql)
     .where((w) => {
       if (ids.length) w.orWhereIn('p.id_number', ids);
       for (const np of namePhones) w.orWhere((x) => x.where('p.name', np.name!).andWhere('p.phone', np.phone!));
@@ -76,7 +79,8 @@ export async function findDuplicateCases(db: Knex, scope: CallerScope, place: { 
     if (seen.has(r.id)) continue;
     seen.add(r.id);
     const byId = r.id_number !== null && ids.includes(r.id_number);
-    const shown = maskParty({ name: r.name, idNumber: r.id_number, phone: r.phone, address: null }, canSee(scope, r) ? visibilityFor(scope, r) : 'masked');
+    if (!canSee(scope, r)) continue;
+    const shown = maskParty({ name: r.name, idNumber: r.id_number, phone: r.phone, address: null }, visibilityFor(scope, r));
     out.push({ id: r.id, caseNo: r.case_no, status: r.status, registeredAt: r.registered_at, matchedParty: shown.name, reason: byId ? '身份证号相同' : '姓名和电话相同' });
   }
   return out;
