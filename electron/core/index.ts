@@ -34,6 +34,7 @@ import { ledgerExport } from './disputes/exportLedger';
 import { SEARCH_CATCH_UP } from './disputes/searchCatchUp';
 import { MAP_WARMING } from './map/warm';
 import { JOB_RETENTION } from './jobs/retention';
+import { READ_LOG_RETENTION } from './privacy/readLog';
 
 export { securityHeaders, SECURITY_HEADERS, consoleCsp, type CspOptions } from './securityHeaders';
 export { TIANDITU_TILE_HOSTS } from './basemap/tianditu';
@@ -65,7 +66,7 @@ const impls: HandlerImpls = {
 const JOB_KINDS: ReadonlyArray<JobKind<unknown>> = [ledgerExport];
 
 /** The node's own periodic upkeep, run by the jobs service once a shell starts background work. */
-const PERIODIC_TASKS: readonly PeriodicTask[] = [SEARCH_CATCH_UP, MAP_WARMING, JOB_RETENTION];
+const PERIODIC_TASKS: readonly PeriodicTask[] = [SEARCH_CATCH_UP, MAP_WARMING, JOB_RETENTION, READ_LOG_RETENTION];
 
 export interface CoreOptions {
   dataDir: string;

@@ -55,6 +55,9 @@ describe('ledger export and case import', () => {
     // Someone else cannot fetch it; the export is in the audit log.
     expect(await w.attempt('leader', 'disputes.export.download', { jobId: start.jobId })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
     expect(await w.core.db('audit_log').where({ action: 'disputes.export' }).first()).toBeTruthy();
+    // … and the download of its personal data is in the read log (issue 10), the refused one is not.
+    const reads = await w.core.db('personal_reads').where({ action: 'disputes.export.download' }).select('account_name', 'entity', 'entity_id');
+    expect(reads).toEqual([{ account_name: 'director', entity: 'job', entity_id: start.jobId }]);
   });
 
   it('masks the ledger for a leader', async () => {

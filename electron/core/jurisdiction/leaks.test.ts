@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../index';
+import type { InputOf, QueueFilter } from '../../../shared/contract';
+import { READ_LOG_KEEP_DAYS, READ_LOG_MIN_DAYS } from '../privacy/readLog';
 import type { Role } from '../../../shared/contract/roles';
 import { hashPassword } from '../accounts/passwords';
 import { callAs, attemptAs, type Call } from '../../../tests/support/call';
@@ -11,6 +13,9 @@ import { disputeWorld, ID_A, ID_B, intakeInput, type DisputeWorld } from '../../
  * concerned, the way a client does, and would pass on the code before the fix only if the leak were shut.
  */
 
+
+type Query = InputOf<'disputes.query'>;
+const q = (filter: Partial<QueueFilter>): Query => ({ filter, startRow: 0, endRow: 100 });
 
 /** An account below the city level (the world's accounts all sit at the city). */
 async function addAccount(core: Core, username: string, role: Role, divisionCode: string, personId: number | null = null): Promise<string> {
@@ -88,5 +93,49 @@ describe('leaks closed (issue 10)', () => {
       const cells = JSON.stringify(book.worksheets[0]!.getSheetValues());
       expect(cells).not.toContain('13812345678');
     }
+  });
+
+  it('quick search never matches what the caller sees masked (no yes/no oracle on a full name)', async () => {
+    const id = (await w.call('director', 'disputes.intake', intakeInput(w, { parties: [{ side: 'applicant', name: '欧阳修远', phone: '13600000009' }], summary: '相邻通行纠纷，道路被堵', allowDuplicate: true }))).id;
+    const find = async (who: 'director' | 'leader', text: string) => (await w.call(who, 'disputes.query', q({ text }))).rows.map((r) => r.id);
+    expect(await find('director', '欧阳修远')).toEqual([id]);
+    expect(await find('director', '修远')).toEqual([id]);
+    // The leader sees 欧*** : the full name and its given name find nothing, the surname and the text do.
+    expect(await find('leader', '欧阳修远')).toEqual([]);
+    expect(await find('leader', '修远')).toEqual([]);
+    expect(await find('leader', '欧')).toEqual([id]);
+    expect(await find('leader', '道路被堵')).toEqual([id]);
+    expect(await find('leader', '道路 修远')).toEqual([]);
+  });
+
+  it('reading personal data is logged (detail, print, attachment, export download); unmasking is its own audited permission', async () => {
+    const reads = () => w.core.db('personal_reads').orderBy('id').select('account_name', 'role', 'action', 'entity', 'entity_id', 'detail', 'at');
+    const before = (await reads()).length;
+    await w.call('leader', 'disputes.detail', { id: ownCase });
+    await w.call('dispatcher', 'disputes.print', { id: ownCase, document: 'registration' });
+    const att = await w.call('dispatcher', 'disputes.addAttachment', { id: ownCase, fileName: '现场照片.txt', mime: 'text/plain', contentBase64: Buffer.from('照片').toString('base64') });
+    await w.call('director', 'disputes.getAttachment', { attachmentId: att.attachmentId });
+    const log = (await reads()).slice(before);
+    expect(log.map((r) => [r.account_name, r.action, r.entity, r.entity_id])).toEqual([
+      ['leader', 'disputes.detail', 'dispute', String(ownCase)],
+      ['dispatcher', 'disputes.print', 'dispute', String(ownCase)],
+      ['director', 'disputes.getAttachment', 'attachment', String(att.attachmentId)],
+    ]);
+    expect(log[0]!.at).toBe(new Date('2021-10-29T09:00:00+08:00').toISOString());
+    expect(READ_LOG_KEEP_DAYS).toBeGreaterThanOrEqual(READ_LOG_MIN_DAYS);
+
+    // The leader sees 刘* …; unmasking asks for a reason, is refused to others, and is logged both ways.
+    expect((await w.call('leader', 'disputes.detail', { id: ownCase })).parties[0]!.name).toBe('刘*');
+    expect(await w.attempt('leader', 'disputes.unmask', { id: ownCase, reason: '' })).toMatchObject({ ok: false, code: 'INVALID_INPUT', field: 'reason' });
+    expect(await w.attempt('dispatcher', 'disputes.unmask', { id: ownCase, reason: '核实当事人身份' })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(await w.attempt('leader', 'disputes.unmask', { id: 999_999, reason: '核实当事人身份' })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+    const full = await w.call('leader', 'disputes.unmask', { id: ownCase, reason: '核实当事人身份' });
+    expect(full.parties[0]).toMatchObject({ name: '刘伟', idNumber: ID_A, masked: false });
+    const audit = await w.core.db('audit_log').orderBy('seq', 'desc').first('action', 'actor_name', 'entity_id', 'detail');
+    expect(audit).toMatchObject({ action: 'disputes.unmask', actor_name: 'leader', entity_id: String(ownCase) });
+    expect(audit!.detail).toContain('核实当事人身份');
+    const last = (await reads()).at(-1)!;
+    expect(last).toMatchObject({ account_name: 'leader', action: 'disputes.unmask', entity_id: String(ownCase) });
+    expect(last.detail).toContain('核实当事人身份');
   });
 });
