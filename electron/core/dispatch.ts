@@ -11,6 +11,7 @@ import {
   type HandlerSpec,
 } from '../../shared/contract';
 import { mayCall } from '../../shared/contract/access';
+import { findUnsafeText, UNSAFE_TEXT_MESSAGE } from '../../shared/contract/text';
 import { auditedWrite, type Audit } from './audit/auditedWrite';
 import type { NodeState } from './node/nodeState';
 import type { HandlerContext, HandlerImpls } from './context';
@@ -41,6 +42,11 @@ export function createDispatcher(db: Knex, env: CoreEnv, node: NodeState, impls:
     const spec: HandlerSpec = contract[name];
     const parsed = spec.input.safeParse(rawInput ?? {});
     if (!parsed.success) throw zodToCoreError(parsed.error);
+    // Control and bidi-override characters in any name or text of any handler (shared/contract/text.ts).
+    const unsafe = findUnsafeText(parsed.data);
+    if (unsafe !== null) {
+      throw new CoreError('INVALID_INPUT', `输入有误：${unsafe}：${UNSAFE_TEXT_MESSAGE}`, { field: unsafe, issues: [{ field: unsafe, message: UNSAFE_TEXT_MESSAGE }] });
+    }
 
     const now = env.clock.now();
     let session: Session | null = null;

@@ -56,6 +56,15 @@ describe('HTTP transport', () => {
     expect(await call('session.login', '{"username": "admin", ')).toMatchObject({ status: 400, body: { ok: false, error: { code: 'INVALID_INPUT' } } });
   });
 
+  it('checks the session before reading a large body (issue 10)', async () => {
+    const big = '{"x": "' + 'a'.repeat(2_000_000); // not even valid JSON: it is never parsed
+    expect(await call('disputes.import', big)).toMatchObject({ status: 401, body: { ok: false, error: { code: 'NO_SESSION' } } });
+    expect(await call('session.login', big)).toMatchObject({ status: 401, body: { ok: false, error: { code: 'NO_SESSION' } } });
+    // With a session the body is read (and its JSON refused as usual); a small one is read for anyone.
+    expect(await call('disputes.import', big, await loginAs(core, 'admin'))).toMatchObject({ status: 400, body: { error: { code: 'INVALID_INPUT' } } });
+    expect(await call('session.login', '{"username": "admin", ')).toMatchObject({ status: 400 });
+  });
+
   it('refuses a foreign Host header (DNS rebinding)', async () => {
     const { port } = server.server.address() as { port: number };
     const res = await new Promise<number>((resolve, reject) => {

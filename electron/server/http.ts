@@ -38,6 +38,9 @@ function failure(code: ErrorCode, message: string): { ok: false; error: CoreErro
   return { ok: false, error: { code, message } };
 }
 
+/** Bodies above this size (or of unknown size) need a live session before they are read. */
+const SMALL_BODY_BYTES = 64 * 1024;
+
 function bearer(header: string | undefined): string | null {
   const m = /^Bearer ([A-Za-z0-9_-]{20,200})$/.exec(header ?? '');
   return m?.[1] ?? null;
@@ -71,6 +74,15 @@ export async function createHttpServer(core: Core, opts: ServerOptions): Promise
   app.addHook('onRequest', async (req, reply) => {
     if (!hostAllowed(req.headers.host ?? '')) {
       return reply.code(421).send(failure('FORBIDDEN', `不接受主机名 ${req.headers.host ?? ''}`));
+    }
+    // A large body (an import, an attachment) is read and parsed only for a live session: nobody signed
+    // out can make the node buffer and parse 16 MB. No public handler (login, status) takes one.
+    if (req.method === 'POST' && req.url.startsWith(`${API_CALL_PATH}/`)) {
+      const length = Number(req.headers['content-length'] ?? NaN);
+      if (!(length <= SMALL_BODY_BYTES)) {
+        const me = await core.invoke('session.me', {}, { token: bearer(req.headers.authorization) });
+        if (!me.ok) return reply.code(401).header('connection', 'close').send(failure('NO_SESSION', '未登录或登录已过期，请重新登录'));
+      }
     }
   });
   app.addHook('onSend', async (_req, reply, payload) => {

@@ -6,7 +6,8 @@ import { IntakeInput } from '../../../shared/contract/disputes';
 import type { ImportRowReport } from '../../../shared/contract/disputes';
 import { DISPUTE_CATEGORIES } from '../../../shared/domain/disputeStatus';
 import type { DomainImpls } from '../context';
-import { findDuplicateCases, placeCase, registerCase } from './intake';
+import { findDuplicateCases, intakeProblems, placeCase, registerCase } from './intake';
+import { findUnsafeText, UNSAFE_TEXT_MESSAGE } from '../../../shared/contract/text';
 import { callerScope, canSee } from '../jurisdiction/cases';
 
 /**
@@ -164,6 +165,10 @@ export const importImpls = {
           errors.push({ column: headerOf(path), message: issue.message });
         }
       } else {
+        // The node's clock: a future registration time or birth date is a row error, as on the form.
+        for (const p of intakeProblems(parsed.data, ctx.now)) errors.push({ column: headerOf(p.field), message: p.message });
+        const unsafe = findUnsafeText(parsed.data);
+        if (unsafe !== null) errors.push({ column: headerOf(unsafe), message: UNSAFE_TEXT_MESSAGE });
         try {
           const place = await placeCase(ctx.db, parsed.data);
           const probe = { grid_id: place.gridId, mediator_id: null, county_code: place.countyCode, township_code: place.townshipCode, village_code: place.villageCode };
