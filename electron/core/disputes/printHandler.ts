@@ -6,8 +6,9 @@ import { printDocument } from './printDocuments';
 export const printImpls = {
   // The document is built from the same masked detail the caller could read, so it never shows more.
   'disputes.print': async ({ id, document }, ctx) => {
-    const detail = await caseDetail(id, ctx);
+    const page = printDocument(await caseDetail(id, ctx), document);
+    // Logged once the document exists: a refusal (no agreement yet) showed nothing and records nothing.
     await logRead(ctx, 'disputes.print', 'dispute', id, { document });
-    return printDocument(detail, document);
+    return page;
   },
 } satisfies Partial<DomainImpls<'disputes'>>;
