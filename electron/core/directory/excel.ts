@@ -47,7 +47,7 @@ interface ParsedRow {
 export async function importDirectoryXlsx(ctx: HandlerContext, input: ParsedInputOf<'directory.importExcel'>): Promise<ExcelImportReport> {
   const bytes = Buffer.from(input.contentBase64, 'base64');
   // Counted while streaming through the archive, before exceljs builds anything (issue 10).
-  checkXlsxLimits(bytes, { ...DEFAULT_XLSX_LIMITS, maxRows: MAX_ROWS });
+  await checkXlsxLimits(bytes, { ...DEFAULT_XLSX_LIMITS, maxRows: MAX_ROWS });
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);

@@ -57,7 +57,7 @@ async function readSheet(fileName: string, bytes: Buffer): Promise<Sheet> {
   }
   // Rows, cells and inflated size are counted while streaming through the archive, before exceljs builds
   // anything: a small file declaring a million rows, or a zip bomb, is refused here.
-  checkXlsxLimits(bytes, { ...DEFAULT_XLSX_LIMITS, maxRows: MAX_ROWS });
+  await checkXlsxLimits(bytes, { ...DEFAULT_XLSX_LIMITS, maxRows: MAX_ROWS });
   const wb = new ExcelJS.Workbook();
   try {
     // exceljs types its load() argument as its own Buffer interface, which Node 20's Buffer no longer

@@ -18,9 +18,9 @@ function handMadeXlsx(rows: number, extra: Record<string, Uint8Array> = {}): Uin
   });
 }
 
-const refusal = (fn: () => unknown): string => {
+const refusal = async (fn: () => Promise<unknown>): Promise<string> => {
   try {
-    fn();
+    await fn();
   } catch (err) {
     if (err instanceof CoreError) return err.message;
     throw err;
@@ -29,19 +29,19 @@ const refusal = (fn: () => unknown): string => {
 };
 
 describe('xlsx limits before anything is built (issue 10)', () => {
-  it('counts rows and cells while streaming, and refuses a sheet over the limit', () => {
-    expect(checkXlsxLimits(handMadeXlsx(100), { ...DEFAULT_XLSX_LIMITS, maxRows: 100 }).sheets['xl/worksheets/sheet1.xml']).toEqual({ rows: 100, cells: 200 });
+  it('counts rows and cells while streaming, and refuses a sheet over the limit', async () => {
+    expect((await checkXlsxLimits(handMadeXlsx(100), { ...DEFAULT_XLSX_LIMITS, maxRows: 100 })).sheets['xl/worksheets/sheet1.xml']).toEqual({ rows: 100, cells: 200 });
     const declared = handMadeXlsx(200_000); // a few hundred KB on disk
     expect(declared.length).toBeLessThan(3_000_000);
-    expect(refusal(() => checkXlsxLimits(declared, { ...DEFAULT_XLSX_LIMITS, maxRows: 20_000 }))).toContain('超过 20000 行');
-    expect(refusal(() => checkXlsxLimits(handMadeXlsx(1_000), { ...DEFAULT_XLSX_LIMITS, maxRows: 5_000, maxCells: 1_500 }))).toContain('单元格超过 1500');
+    expect(await refusal(() => checkXlsxLimits(declared, { ...DEFAULT_XLSX_LIMITS, maxRows: 20_000 }))).toContain('超过 20000 行');
+    expect(await refusal(() => checkXlsxLimits(handMadeXlsx(1_000), { ...DEFAULT_XLSX_LIMITS, maxRows: 5_000, maxCells: 1_500 }))).toContain('单元格超过 1500');
   });
 
-  it('refuses a zip bomb by inflated size, and what is not a zip', () => {
+  it('refuses a zip bomb by inflated size, and what is not a zip', async () => {
     const bomb = handMadeXlsx(1, { 'xl/media/zeros.bin': new Uint8Array(40 * 1024 * 1024) });
     expect(bomb.length).toBeLessThan(200_000);
-    expect(refusal(() => checkXlsxLimits(bomb, { ...DEFAULT_XLSX_LIMITS, maxRows: 10, maxBytes: 16 * 1024 * 1024 }))).toContain('解压后超过 16 MB');
-    expect(refusal(() => checkXlsxLimits(strToU8('名称,类别\n甲,乙'), { ...DEFAULT_XLSX_LIMITS, maxRows: 10 }))).toContain('无法读取');
+    expect(await refusal(() => checkXlsxLimits(bomb, { ...DEFAULT_XLSX_LIMITS, maxRows: 10, maxBytes: 16 * 1024 * 1024 }))).toContain('解压后超过 16 MB');
+    expect(await refusal(() => checkXlsxLimits(strToU8('名称,类别\n甲,乙'), { ...DEFAULT_XLSX_LIMITS, maxRows: 10 }))).toContain('无法读取');
   });
 
   it('formula cells without a result and error cells are problems; dates keep their China wall clock', () => {

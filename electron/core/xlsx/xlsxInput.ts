@@ -1,13 +1,14 @@
 import type ExcelJS from 'exceljs';
-import { Unzip, UnzipInflate } from 'fflate';
+import { createInflateRaw } from 'node:zlib';
 import { CoreError } from '../../../shared/contract/errors';
 
 /**
  * What an uploaded .xlsx may cost before anything is built from it (issue 10): an .xlsx is a zip of XML,
- * and a few megabytes can declare a million rows or inflate to gigabytes. `checkXlsxLimits` streams through
- * the archive once — inflating in small slices and throwing each piece away — counting entries, inflated
- * bytes, and each worksheet's rows and cells, and refuses past a limit with a message for people. Only a
- * workbook within the limits is then read by exceljs.
+ * and a few megabytes can declare a million rows or inflate to gigabytes. `checkXlsxLimits` reads the
+ * archive's table of contents and streams each entry through zlib on the thread pool — a megabyte at a
+ * time, each piece thrown away once counted — counting entries, inflated bytes, and each worksheet's rows
+ * and cells, and refuses past a limit with a message for people. Only a workbook within the limits is then
+ * read by exceljs; the node keeps answering meanwhile (the inflating is off the event loop).
  */
 export interface XlsxLimits {
   /** Data rows per worksheet (the header row is allowed on top). */
@@ -22,13 +23,6 @@ export interface XlsxLimits {
 
 export const DEFAULT_XLSX_LIMITS: Omit<XlsxLimits, 'maxRows'> = { maxCells: 1_000_000, maxBytes: 100 * 1024 * 1024, maxEntries: 2_000 };
 
-/** Compressed bytes pushed at a time: deflate expands at most ~1:1032, so one piece inflates to ≤ ~16 MB. */
-const SLICE = 16 * 1024;
-
-const ROW = /<(?:\w+:)?row[\s>/]/g;
-const CELL = /<(?:\w+:)?c[\s>/]/g;
-const count = (re: RegExp, s: string) => (s.match(re) ?? []).length;
-
 function refuse(message: string, field: string): never {
   throw new CoreError('INVALID_INPUT', `输入有误：${field}：${message}`, { field, issues: [{ field, message }] });
 }
@@ -40,62 +34,122 @@ export interface XlsxCensus {
   sheets: Record<string, { rows: number; cells: number }>;
 }
 
-export function checkXlsxLimits(bytes: Uint8Array, limits: XlsxLimits, field = 'contentBase64'): XlsxCensus {
-  const census: XlsxCensus = { entries: 0, bytes: 0, sheets: {} };
-  let problem: string | null = null;
-  const unzip = new Unzip();
-  unzip.register(UnzipInflate);
-  unzip.onfile = (file) => {
-    if (problem) return;
-    census.entries += 1;
-    if (census.entries > limits.maxEntries) {
-      problem = `文件内部条目过多（超过 ${limits.maxEntries} 个），不是正常的 Excel 文件`;
-      return;
+interface Entry {
+  name: string;
+  method: number;
+  compressedSize: number;
+  localOffset: number;
+}
+
+/** The archive's table of contents (the central directory at its end), or null when it is not a zip. */
+function zipEntries(buf: Buffer): Entry[] | null {
+  // End of central directory: 22 bytes plus a comment of up to 65,535.
+  let eocd = -1;
+  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 65_535); i--) {
+    if (buf.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
     }
-    const sheet = /^xl\/worksheets\/[^/]+\.xml$/i.test(file.name) ? (census.sheets[file.name] = { rows: 0, cells: 0 }) : null;
-    const decoder = sheet ? new TextDecoder('utf-8') : null;
-    let tail = '';
-    file.ondata = (err, chunk, final) => {
-      if (problem) return;
-      if (err) {
-        problem = '无法读取该 Excel 文件（须为 .xlsx）';
-        return;
+  }
+  if (eocd < 0) return null;
+  const count = buf.readUInt16LE(eocd + 10);
+  let at = buf.readUInt32LE(eocd + 16);
+  const entries: Entry[] = [];
+  for (let n = 0; n < count; n++) {
+    if (at + 46 > buf.length || buf.readUInt32LE(at) !== 0x02014b50) return null;
+    const nameLength = buf.readUInt16LE(at + 28);
+    const extraLength = buf.readUInt16LE(at + 30);
+    const commentLength = buf.readUInt16LE(at + 32);
+    entries.push({
+      method: buf.readUInt16LE(at + 10),
+      compressedSize: buf.readUInt32LE(at + 20),
+      localOffset: buf.readUInt32LE(at + 42),
+      name: buf.toString('utf8', at + 46, at + 46 + nameLength),
+    });
+    at += 46 + nameLength + extraLength + commentLength;
+  }
+  return entries;
+}
+
+/** Occurrences of a tag (`<row`, or with a namespace prefix `:row`) followed by a space, `>` or `/`. */
+function countTag(buf: Buffer, tag: string): number {
+  let n = 0;
+  for (const lead of ['<', ':']) {
+    const needle = Buffer.from(lead + tag);
+    for (let i = buf.indexOf(needle); i >= 0; i = buf.indexOf(needle, i + needle.length)) {
+      const next = buf[i + needle.length];
+      if (next === 0x20 || next === 0x3e || next === 0x2f || next === 0x09 || next === 0x0a || next === 0x0d) n++;
+    }
+  }
+  return n;
+}
+
+/** Inflate one entry on the thread pool, piece by piece, handing each piece over; stop when asked. */
+async function inflateEntry(data: Buffer, onPiece: (piece: Buffer) => boolean): Promise<void> {
+  const inflater = createInflateRaw({ chunkSize: 1024 * 1024 });
+  const done = new Promise<void>((resolve, reject) => {
+    inflater.on('data', (piece: Buffer) => {
+      if (!onPiece(piece)) {
+        inflater.destroy();
+        resolve();
       }
-      census.bytes += chunk.length;
+    });
+    inflater.on('end', () => resolve());
+    inflater.on('close', () => resolve());
+    inflater.on('error', reject);
+  });
+  inflater.end(data);
+  await done;
+}
+
+export async function checkXlsxLimits(bytes: Uint8Array, limits: XlsxLimits, field = 'contentBase64'): Promise<XlsxCensus> {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const census: XlsxCensus = { entries: 0, bytes: 0, sheets: {} };
+  const entries = zipEntries(buf) ?? [];
+  if (entries.length === 0) refuse('无法读取该 Excel 文件（须为 .xlsx）', field);
+  if (entries.length > limits.maxEntries) refuse(`文件内部条目过多（超过 ${limits.maxEntries} 个），不是正常的 Excel 文件`, field);
+  let problem: string | null = null;
+  for (const e of entries) {
+    census.entries += 1;
+    const local = e.localOffset;
+    if (local + 30 > buf.length || buf.readUInt32LE(local) !== 0x04034b50) refuse('无法读取该 Excel 文件（须为 .xlsx）', field);
+    const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
+    const data = buf.subarray(start, Math.min(buf.length, start + e.compressedSize));
+    const sheet = /^xl\/worksheets\/[^/]+\.xml$/i.test(e.name) ? (census.sheets[e.name] = { rows: 0, cells: 0 }) : null;
+    let carry = Buffer.alloc(0);
+    const take = (piece: Buffer): boolean => {
+      census.bytes += piece.length;
       if (census.bytes > limits.maxBytes) {
         problem = `文件解压后超过 ${Math.round(limits.maxBytes / 1024 / 1024)} MB，请拆分后导入`;
-        return;
+        return false;
       }
-      if (sheet && decoder) {
-        // Count tags across piece boundaries: keep the last few characters for the next piece.
-        const text = tail + decoder.decode(chunk, { stream: !final });
+      if (sheet) {
+        // Tags across piece boundaries: the last few bytes are counted with the next piece.
+        const text = carry.length ? Buffer.concat([carry, piece]) : piece;
         const cut = Math.max(0, text.length - 8);
-        const head = text.slice(0, cut);
-        sheet.rows += count(ROW, head);
-        sheet.cells += count(CELL, head);
-        tail = text.slice(cut);
-        if (final) {
-          sheet.rows += count(ROW, tail);
-          sheet.cells += count(CELL, tail);
-          tail = '';
-        }
+        sheet.rows += countTag(text.subarray(0, cut), 'row');
+        sheet.cells += countTag(text.subarray(0, cut), 'c');
+        carry = Buffer.from(text.subarray(cut));
         if (sheet.rows > limits.maxRows + 1) problem = `工作表超过 ${limits.maxRows} 行，请拆分后分批导入`;
         else if (sheet.cells > limits.maxCells) problem = `工作表单元格超过 ${limits.maxCells} 个，请拆分后分批导入`;
       }
+      return problem === null;
     };
     try {
-      file.start();
-    } catch {
-      problem = '文件使用了不支持的压缩方式，不是正常的 Excel 文件';
+      if (e.method === 0) take(data);
+      else if (e.method === 8) await inflateEntry(data, take);
+      else refuse('文件使用了不支持的压缩方式，不是正常的 Excel 文件', field);
+    } catch (err) {
+      if (err instanceof CoreError) throw err;
+      refuse('无法读取该 Excel 文件（须为 .xlsx）', field);
     }
-  };
-  try {
-    for (let at = 0; at < bytes.length && !problem; at += SLICE) unzip.push(bytes.subarray(at, Math.min(bytes.length, at + SLICE)), at + SLICE >= bytes.length);
-  } catch {
-    problem ??= '无法读取该 Excel 文件（须为 .xlsx）';
+    if (sheet && problem === null && carry.length) {
+      sheet.rows += countTag(carry, 'row');
+      sheet.cells += countTag(carry, 'c');
+      if (sheet.rows > limits.maxRows + 1) problem = `工作表超过 ${limits.maxRows} 行，请拆分后分批导入`;
+    }
+    if (problem) refuse(problem, field);
   }
-  if (problem) refuse(problem, field);
-  if (census.entries === 0) refuse('无法读取该 Excel 文件（须为 .xlsx）', field);
   return census;
 }
 
