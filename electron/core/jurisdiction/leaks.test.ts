@@ -137,5 +137,11 @@ describe('leaks closed (issue 10)', () => {
     const last = (await reads()).at(-1)!;
     expect(last).toMatchObject({ account_name: 'leader', action: 'disputes.unmask', entity_id: String(ownCase) });
     expect(last.detail).toContain('核实当事人身份');
+
+    // The center's leads read the log through the door, by case; nobody else may.
+    const byCase = await w.call('director', 'audit.reads', { disputeId: ownCase });
+    expect(byCase.entries.map((e) => e.action)).toEqual(['disputes.unmask', 'disputes.detail', 'disputes.getAttachment', 'disputes.print', 'disputes.detail']);
+    expect(byCase.entries[0]).toMatchObject({ accountName: 'leader', role: 'leader', detail: { reason: '核实当事人身份' } });
+    expect(await w.attempt('leader', 'audit.reads', {})).toMatchObject({ ok: false, code: 'FORBIDDEN' });
   });
 });
