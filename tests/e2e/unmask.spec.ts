@@ -36,4 +36,13 @@ test('a leader unmasks one case with a reason; a full name finds nothing in the 
   const audit = await director.value<{ entries: Array<{ action: string }> }>('audit.list', { limit: 20 });
   const entry = audit.entries.find((e) => e.action === 'disputes.unmask');
   expect(JSON.stringify(entry)).toContain('核实信访人身份');
+
+  // … and the director sees it in the personal-data read log on the settings page.
+  await login(page, 'director');
+  await page.goto('/#/settings');
+  const log = page.getByTestId('settings-read-log');
+  await expect(log).toContainText('查看完整信息');
+  await expect(log).toContainText('核实信访人身份，准备约谈');
+  await log.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: '/work/notes/shots/h10a/read-log.png' });
 });

@@ -5,6 +5,7 @@ import { SystemInfoCard } from './settings/SystemInfoCard';
 import { AccountCard } from './settings/AccountCard';
 import { AuditVerifyCard } from './settings/AuditVerifyCard';
 import { AuditLogCard } from './settings/AuditLogCard';
+import { ReadLogCard } from './settings/ReadLogCard';
 
 /** System information, the account, and (for the roles the contract lets in) the audit log. The core enforces the roles. */
 export function SettingsPage() {
@@ -29,6 +30,11 @@ export function SettingsPage() {
         {may('audit.list') && (
           <Col span={24}>
             <AuditLogCard />
+          </Col>
+        )}
+        {may('audit.reads') && (
+          <Col span={24}>
+            <ReadLogCard />
           </Col>
         )}
       </Row>
