@@ -36,6 +36,8 @@ export default {
   auditNoMore: 'All entries shown',
   readLog: 'Personal data read log',
   readLogHint: 'Case pages, printouts, attachment and ledger downloads, and a leader seeing a case in full (with the reason) are recorded here and kept at least six months.',
+  readMasked: 'Masked',
+  readFull: 'In full',
   readAction: {
     'disputes.detail': 'Opened case',
     'disputes.print': 'Printed',

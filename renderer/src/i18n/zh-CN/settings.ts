@@ -34,6 +34,8 @@ export default {
   auditNoMore: '已显示全部记录',
   readLog: '个人信息查阅记录',
   readLogHint: '查看案件详情、打印文书、下载附件和导出台账，以及领导查看完整信息（含原因），均在此记录，至少保存六个月。',
+  readMasked: '已脱敏',
+  readFull: '完整信息',
   readAction: {
     'disputes.detail': '查看案件',
     'disputes.print': '打印文书',
