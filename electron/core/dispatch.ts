@@ -11,6 +11,7 @@ import {
   type HandlerSpec,
 } from '../../shared/contract';
 import { mayCall } from '../../shared/contract/access';
+import { findUnsafeText, UNSAFE_TEXT_MESSAGE } from '../../shared/contract/text';
 import { auditedWrite, type Audit } from './audit/auditedWrite';
 import type { NodeState } from './node/nodeState';
 import type { HandlerContext, HandlerImpls, TwoPhase } from './context';
@@ -46,6 +47,11 @@ export function createDispatcher(db: Knex, env: CoreEnv, node: NodeState, impls:
     const spec: HandlerSpec = contract[name];
     const parsed = spec.input.safeParse(rawInput ?? {});
     if (!parsed.success) throw zodToCoreError(parsed.error);
+    // Control and bidi-override characters in any name or text of any handler (shared/contract/text.ts).
+    const unsafe = findUnsafeText(parsed.data);
+    if (unsafe !== null) {
+      throw new CoreError('INVALID_INPUT', `输入有误：${unsafe}：${UNSAFE_TEXT_MESSAGE}`, { field: unsafe, issues: [{ field: unsafe, message: UNSAFE_TEXT_MESSAGE }] });
+    }
 
     // A real node before its first-run setup answers only system.* and setup.* (nothing else has data or
     // accounts yet). Once configured (an account exists) it stays so: accounts are disabled, never deleted.

@@ -39,6 +39,7 @@ import { backupImpls } from './backup/handlers';
 import { backupJob, SCHEDULED_BACKUP } from './backup/backupJob';
 import { applyPendingRestore, backupBeforeUpgrade, checkOnOpen, recordRestore } from './backup/openChecks';
 import { ensureAuditKey } from './audit/keyedChain';
+import { READ_LOG_RETENTION } from './privacy/readLog';
 
 export { securityHeaders, SECURITY_HEADERS, consoleCsp, type CspOptions } from './securityHeaders';
 export { TIANDITU_TILE_HOSTS } from './basemap/tianditu';
@@ -73,7 +74,7 @@ const impls: HandlerImpls = {
 const JOB_KINDS: ReadonlyArray<JobKind<unknown>> = [ledgerExport, backupJob as JobKind<unknown>];
 
 /** The node's own periodic upkeep, run by the jobs service once a shell starts background work. */
-const PERIODIC_TASKS: readonly PeriodicTask[] = [SEARCH_CATCH_UP, MAP_WARMING, JOB_RETENTION, SCHEDULED_BACKUP];
+const PERIODIC_TASKS: readonly PeriodicTask[] = [SEARCH_CATCH_UP, MAP_WARMING, JOB_RETENTION, SCHEDULED_BACKUP, READ_LOG_RETENTION];
 
 export interface CoreOptions {
   dataDir: string;

@@ -56,6 +56,15 @@ describe('HTTP transport', () => {
     expect(await call('session.login', '{"username": "admin", ')).toMatchObject({ status: 400, body: { ok: false, error: { code: 'INVALID_INPUT' } } });
   });
 
+  it('checks the session before reading a large body (issue 10)', async () => {
+    const big = '{"x": "' + 'a'.repeat(2_000_000); // not even valid JSON: it is never parsed
+    expect(await call('disputes.import', big)).toMatchObject({ status: 401, body: { ok: false, error: { code: 'NO_SESSION' } } });
+    expect(await call('session.login', big)).toMatchObject({ status: 401, body: { ok: false, error: { code: 'NO_SESSION' } } });
+    // With a session the body is read (and its JSON refused as usual); a small one is read for anyone.
+    expect(await call('disputes.import', big, await loginAs(core, 'admin'))).toMatchObject({ status: 400, body: { error: { code: 'INVALID_INPUT' } } });
+    expect(await call('session.login', '{"username": "admin", ')).toMatchObject({ status: 400 });
+  });
+
   it('refuses a foreign Host header (DNS rebinding)', async () => {
     const { port } = server.server.address() as { port: number };
     const res = await new Promise<number>((resolve, reject) => {
@@ -94,6 +103,55 @@ describe('HTTP transport', () => {
       bad.on('close', (c) => resolve(c));
     });
     expect(code).toBe(4401);
+  });
+
+  it('gives each socket only the events its account may see, and closes it when the session ends (issue 10)', async () => {
+    type Msg = { event: string; payload: Record<string, unknown> | null };
+    const open = async (username: string) => {
+      const token = await loginAs(core, username);
+      const ws = new WebSocket(`${base.replace('http', 'ws')}/api/events`);
+      const messages: Msg[] = [];
+      const closed = new Promise<number>((resolve) => ws.on('close', (c) => resolve(c)));
+      await new Promise<void>((resolve, reject) => {
+        ws.on('open', () => ws.send(JSON.stringify({ type: 'auth', token })));
+        ws.on('message', (m) => {
+          const msg = JSON.parse(String(m)) as Msg;
+          messages.push(msg);
+          if (msg.event === 'ready') resolve();
+        });
+        ws.on('error', reject);
+      });
+      return { ws, token, messages, closed };
+    };
+    const director = await open('director');
+    const leader = await open('leader');
+    const wall = await open('wall');
+    const dispatcher = await open('dispatcher');
+    const done = (c: { messages: Msg[] }) => c.messages.find((m) => m.event === 'job.progress' && m.payload?.['state'] === 'done');
+    const start = await call('disputes.export.start', { view: { filter: {} } }, director.token);
+    expect(start.body.ok).toBe(true);
+    const made = await call('directory.create', { name: '东村事件测试点', category: 'legal_point', level: 'village', divisionCode: '999901001201' }, dispatcher.token);
+    expect(made.body.ok).toBe(true);
+    const changed = (c: { messages: Msg[] }) => c.messages.find((m) => m.event === 'data.changed' && m.payload?.['entity'] === 'service_point');
+    for (let i = 0; i < 100 && !(done(director) && changed(wall) && changed(leader)); i++) await new Promise((r) => setTimeout(r, 20));
+    // The export's progress reaches its owner only; the wall learns that the directory changed, not which row.
+    expect(done(director)).toBeTruthy();
+    expect(leader.messages.some((m) => m.event === 'job.progress')).toBe(false);
+    expect(wall.messages.some((m) => m.event === 'job.progress')).toBe(false);
+    expect(changed(leader)?.payload).toMatchObject({ ids: [expect.any(Number)] });
+    expect(changed(wall)?.payload).toEqual({ entity: 'service_point' });
+
+    // Logout, and a disabled account: the next event closes the socket, nothing more is sent.
+    await call('session.logout', {}, leader.token);
+    await core.db('accounts').where({ username: 'wall' }).update({ disabled: 1 });
+    const before = { leader: leader.messages.length, wall: wall.messages.length };
+    await call('directory.create', { name: '东村事件测试点二', category: 'legal_point', level: 'village', divisionCode: '999901001201' }, dispatcher.token);
+    expect(await leader.closed).toBe(4401);
+    expect(await wall.closed).toBe(4401);
+    expect(leader.messages.length).toBe(before.leader);
+    expect(wall.messages.length).toBe(before.wall);
+    await core.db('accounts').where({ username: 'wall' }).update({ disabled: 0 });
+    for (const c of [director, dispatcher]) c.ws.close();
   });
 
   it('serves tiles of a registered MBTiles package without a session, 404 otherwise', async () => {

@@ -7,6 +7,8 @@ import fastifyWebsocket from '@fastify/websocket';
 import type { WebSocket } from 'ws';
 import { API_CALL_PATH, API_EVENTS_PATH, TILE_PATH } from '../../shared/contract/bridge';
 import type { CallResult, CoreErrorPayload, ErrorCode } from '../../shared/contract/errors';
+import { eventForAccount, type EventName, type EventPayload } from '../../shared/contract/events';
+import type { Account } from '../../shared/contract/session';
 import { securityHeaders, type Core } from '../core/index';
 
 export interface ServerOptions {
@@ -44,6 +46,9 @@ function failure(code: ErrorCode, message: string): { ok: false; error: CoreErro
   return { ok: false, error: { code, message } };
 }
 
+/** Bodies above this size (or of unknown size) need a live session before they are read. */
+const SMALL_BODY_BYTES = 64 * 1024;
+
 function bearer(header: string | undefined): string | null {
   const m = /^Bearer ([A-Za-z0-9_-]{20,200})$/.exec(header ?? '');
   return m?.[1] ?? null;
@@ -77,6 +82,15 @@ export async function createHttpServer(core: Core, opts: ServerOptions): Promise
   app.addHook('onRequest', async (req, reply) => {
     if (!hostAllowed(req.headers.host ?? '')) {
       return reply.code(421).send(failure('FORBIDDEN', `不接受主机名 ${req.headers.host ?? ''}`));
+    }
+    // A large body (an import, an attachment) is read and parsed only for a live session: nobody signed
+    // out can make the node buffer and parse 16 MB. No public handler (login, status) takes one.
+    if (req.method === 'POST' && req.url.startsWith(`${API_CALL_PATH}/`)) {
+      const length = Number(req.headers['content-length'] ?? NaN);
+      if (!(length <= SMALL_BODY_BYTES)) {
+        const me = await core.invoke('session.me', {}, { token: bearer(req.headers.authorization) });
+        if (!me.ok) return reply.code(401).header('connection', 'close').send(failure('NO_SESSION', '未登录或登录已过期，请重新登录'));
+      }
     }
   });
   app.addHook('onSend', async (_req, reply, payload) => {
@@ -121,27 +135,65 @@ export async function createHttpServer(core: Core, opts: ServerOptions): Promise
   await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
   app.get(API_EVENTS_PATH, { websocket: true }, (socket: WebSocket) => {
     let unsubscribe: (() => void) | null = null;
+    let recheck: ReturnType<typeof setInterval> | null = null;
+    let closed = false;
     const authTimer = setTimeout(() => socket.close(4401, 'auth timeout'), 10_000);
+    const end = (reason: string) => {
+      if (closed) return;
+      closed = true;
+      socket.close(4401, reason);
+    };
+    // The session behind the socket, asked again through the door before each batch of events and every
+    // half minute: a logout, an expired session or a disabled account closes the socket, and a role
+    // changed meanwhile filters the next batch.
+    const account = async (token: string | null): Promise<Account | null> => {
+      const me = await core.invoke('session.me', {}, { token });
+      return me.ok ? (me.value as Account) : null;
+    };
     socket.on('message', (raw) => {
-      if (unsubscribe) return; // after auth the client has nothing more to say
+      if (unsubscribe || closed) return; // after auth the client has nothing more to say
       let token: unknown;
       try {
         token = (JSON.parse(String(raw)) as { type?: string; token?: unknown }).token;
       } catch {
         token = null;
       }
-      void core.invoke('session.me', {}, { token: typeof token === 'string' ? token : null }).then((me) => {
+      const held = typeof token === 'string' ? token : null;
+      void account(held).then((me) => {
         clearTimeout(authTimer);
-        if (!me.ok) {
-          socket.close(4401, 'no session');
-          return;
-        }
-        unsubscribe = core.onAny((event, payload) => socket.send(JSON.stringify({ event, payload })));
+        if (!me) return end('no session');
+        let pending: Array<{ event: EventName; payload: unknown }> = [];
+        let flushing = false;
+        const flush = async () => {
+          flushing = true;
+          while (pending.length > 0 && !closed) {
+            const batch = pending;
+            pending = [];
+            const now = await account(held);
+            if (!now) return end('session ended');
+            for (const { event, payload } of batch) {
+              const shown = eventForAccount(now, event, payload as EventPayload<typeof event>);
+              if (shown !== null && !closed) socket.send(JSON.stringify({ event, payload: shown }));
+            }
+          }
+          flushing = false;
+        };
+        unsubscribe = core.onAny((event, payload) => {
+          pending.push({ event, payload });
+          if (!flushing) void flush();
+        });
+        recheck = setInterval(() => {
+          void account(held).then((now) => {
+            if (!now) end('session ended');
+          });
+        }, 30_000);
         socket.send(JSON.stringify({ event: 'ready', payload: null }));
       });
     });
     socket.on('close', () => {
+      closed = true;
       clearTimeout(authTimer);
+      if (recheck) clearInterval(recheck);
       unsubscribe?.();
     });
   });

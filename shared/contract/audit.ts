@@ -29,7 +29,36 @@ export const AuditVerifyResult = z.object({
 });
 export type AuditVerifyResult = z.infer<typeof AuditVerifyResult>;
 
+/** One read of personal data (core/privacy/readLog.ts): who, what, when, and why for an unmasking. */
+export const PersonalRead = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  accountId: z.number().int().nullable(),
+  accountName: z.string(),
+  role: z.string(),
+  action: z.string(),
+  entity: z.string(),
+  entityId: z.string().nullable(),
+  detail: z.unknown(),
+});
+export type PersonalRead = z.infer<typeof PersonalRead>;
+
 export const auditHandlers = {
+  'audit.reads': handler({
+    summary:
+      'The read log of personal data (个人信息查阅记录), newest first: case pages, printouts, attachments, export downloads and unmaskings, kept at least six months. Filter by account or by case.',
+    input: z
+      .object({
+        limit: z.number().int().min(1).max(500).default(100),
+        beforeId: z.number().int().positive().optional(),
+        accountId: z.number().int().positive().optional(),
+        disputeId: z.number().int().positive().optional(),
+      })
+      .strict(),
+    output: z.object({ entries: z.array(PersonalRead) }),
+    access: LEAD_ROLES,
+    writes: false,
+  }),
   'audit.list': handler({
     summary: 'The newest audit entries, newest first, paged by sequence number.',
     input: z

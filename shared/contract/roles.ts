@@ -33,3 +33,8 @@ export const LEDGER_READERS: readonly Role[] = [...CASE_HANDLERS, 'leader'];
 export const MEDIATING_ROLES: readonly Role[] = [...LEAD_ROLES, 'mediator'];
 /** Who may change the service-point directory (the desk); every other role reads it. */
 export const DIRECTORY_EDITORS: readonly Role[] = DISPATCH_ROLES;
+/**
+ * Who may unmask one case's parties (disputes.unmask, with a reason, audited): the roles that see parties
+ * masked — the leader. A mediator or grid worker sees in full the only cases they can see at all.
+ */
+export const UNMASK_ROLES: readonly Role[] = ['leader'];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { maskIdNumber, maskName, maskParty, maskPhone, partyVisibility } from './masking';
+import { directoryContactVisibility, isMobileNumber, MASKING_POLICY, maskIdNumber, maskName, maskParty, maskPhone, maskStaff, partyVisibility } from './masking';
+import { ROLES } from '../contract/roles';
 
 describe('masking personal data by role', () => {
   it('masks names, ID numbers and phones', () => {
@@ -24,5 +25,20 @@ describe('masking personal data by role', () => {
     expect(maskParty(p, 'masked')).toEqual({ name: '刘*', idNumber: '4309**********123X', phone: '138****1234', address: null, masked: true });
     expect(maskParty(p, 'none')).toEqual({ name: '（当事人）', idNumber: null, phone: null, address: null, masked: true });
     expect(maskParty(p, 'full').masked).toBe(false);
+  });
+  it('one matrix: staff mobiles masked like party phones, names of staff kept, the wall gets nothing', () => {
+    expect(maskStaff({ name: '王芳', phone: '13812345678' }, 'masked')).toEqual({ name: '王芳', phone: '138****5678' });
+    expect(maskStaff({ name: '王芳', phone: '13812345678' }, 'none')).toEqual({ name: null, phone: null });
+    expect(maskStaff({ name: '王芳', phone: '0737-4221234' }, 'masked', { onlyMobiles: true }).phone).toBe('0737-4221234');
+    expect(isMobileNumber('+86 138 1234 5678')).toBe(true);
+    expect(isMobileNumber('0737-4221234')).toBe(false);
+    // Every role has a row, and a party's phone is never shown where the staff phone is hidden.
+    for (const role of ROLES) {
+      const v = directoryContactVisibility(role);
+      expect(MASKING_POLICY.party[v].phone === 'show').toBe(MASKING_POLICY.staff[v].phone === 'show');
+    }
+    expect(directoryContactVisibility('dispatcher')).toBe('full');
+    expect(directoryContactVisibility('leader')).toBe('masked');
+    expect(directoryContactVisibility('wall')).toBe('none');
   });
 });

@@ -51,6 +51,63 @@ export function maskPhone(phone: string): string {
   return head + '*'.repeat(Math.max(0, phone.length - head.length - 4)) + keep;
 }
 
+/**
+ * The one masking policy: for each visibility (decided by role, above) and each kind of person, what
+ * happens to each personal field. Every output that carries personal data goes through `maskParty` or
+ * `maskStaff`, which read this matrix, so a change here is a change everywhere.
+ *
+ * - `party`: the parties of a case (citizens);
+ * - `staff`: the people of the network — grid workers, service points' contact persons. Their names are
+ *   part of the public service (shown unless the wall), their mobiles are personal (masked like a party's).
+ *   An office landline of a service point is not personal and stays.
+ */
+export type FieldTreatment = 'show' | 'mask' | 'hide';
+export type PersonKind = 'party' | 'staff';
+export type PersonalField = 'name' | 'idNumber' | 'phone' | 'address';
+
+export const MASKING_POLICY: Readonly<Record<PersonKind, Readonly<Record<PartyVisibility, Readonly<Record<PersonalField, FieldTreatment>>>>>> = {
+  party: {
+    full: { name: 'show', idNumber: 'show', phone: 'show', address: 'show' },
+    masked: { name: 'mask', idNumber: 'mask', phone: 'mask', address: 'hide' },
+    none: { name: 'hide', idNumber: 'hide', phone: 'hide', address: 'hide' },
+  },
+  staff: {
+    full: { name: 'show', idNumber: 'show', phone: 'show', address: 'show' },
+    masked: { name: 'show', idNumber: 'mask', phone: 'mask', address: 'hide' },
+    none: { name: 'hide', idNumber: 'hide', phone: 'hide', address: 'hide' },
+  },
+};
+
+const MASKERS: Record<PersonalField, (v: string) => string> = { name: maskName, idNumber: maskIdNumber, phone: maskPhone, address: () => '' };
+
+/** One field as the policy says: shown, masked or left out (null). */
+export function applyPolicy(kind: PersonKind, visibility: PartyVisibility, field: PersonalField, value: string | null): string | null {
+  if (value === null) return null;
+  const t = MASKING_POLICY[kind][visibility][field];
+  if (t === 'show') return value;
+  if (t === 'hide') return null;
+  return MASKERS[field](value);
+}
+
+/** Mainland mobile numbers (personal); landlines such as 0737-4221234 belong to an office. */
+export function isMobileNumber(phone: string): boolean {
+  return /^(\+?86[- ]?)?1\d{10}$/.test(phone.replace(/\s+/g, ''));
+}
+
+/**
+ * How much of the directory's contact persons a role sees: the desk that maintains the directory in full,
+ * the wall nothing, everyone else masked — the same rule as a grid's workers on a grid that is not theirs.
+ */
+export function directoryContactVisibility(role: Role): PartyVisibility {
+  return partyVisibility(role, false);
+}
+
+/** A person of the network (grid worker, contact person): name and phone under the staff policy. */
+export function maskStaff(p: { name: string | null; phone: string | null }, visibility: PartyVisibility, opts: { onlyMobiles?: boolean } = {}): { name: string | null; phone: string | null } {
+  const phone = p.phone === null ? null : opts.onlyMobiles && !isMobileNumber(p.phone) ? p.phone : applyPolicy('staff', visibility, 'phone', p.phone);
+  return { name: applyPolicy('staff', visibility, 'name', p.name), phone };
+}
+
 export interface PartyData {
   name: string;
   idNumber: string | null;
@@ -59,14 +116,12 @@ export interface PartyData {
 }
 
 export function maskParty<T extends PartyData>(p: T, visibility: PartyVisibility): T & { masked: boolean } {
-  if (visibility === 'full') return { ...p, masked: false };
-  if (visibility === 'none') return { ...p, name: '（当事人）', idNumber: null, phone: null, address: null, masked: true };
   return {
     ...p,
-    name: maskName(p.name),
-    idNumber: p.idNumber ? maskIdNumber(p.idNumber) : null,
-    phone: p.phone ? maskPhone(p.phone) : null,
-    address: null,
-    masked: true,
+    name: applyPolicy('party', visibility, 'name', p.name) ?? '（当事人）',
+    idNumber: applyPolicy('party', visibility, 'idNumber', p.idNumber),
+    phone: applyPolicy('party', visibility, 'phone', p.phone),
+    address: applyPolicy('party', visibility, 'address', p.address),
+    masked: visibility !== 'full',
   };
 }

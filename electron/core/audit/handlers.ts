@@ -23,4 +23,25 @@ export const auditImpls: DomainImpls<'audit'> = {
   },
   // The chain, and the heads exported with every backup (an anchor outside the database file).
   'audit.verify': async (_input, ctx) => verifyAuditChain(ctx.db, { anchors: await backupAnchors(ctx.db, ctx.env.dataDir) }),
+  'audit.reads': async ({ limit, beforeId, accountId, disputeId }, ctx) => {
+    const q = ctx.db('personal_reads').orderBy('id', 'desc').limit(limit);
+    if (beforeId) q.where('id', '<', beforeId);
+    if (accountId) q.where('account_id', accountId);
+    // A case's reads: its page, printouts and unmaskings, and downloads of its attachments.
+    if (disputeId) q.where((w) => w.where({ entity: 'dispute', entity_id: String(disputeId) }).orWhereRaw("entity = 'attachment' AND json_extract(detail, '$.disputeId') = ?", [disputeId]));
+    const rows: Array<{ id: number; at: string; account_id: number | null; account_name: string; role: string; action: string; entity: string; entity_id: string | null; detail: string | null }> = await q;
+    return {
+      entries: rows.map((r) => ({
+        id: r.id,
+        at: r.at,
+        accountId: r.account_id,
+        accountName: r.account_name,
+        role: r.role,
+        action: r.action,
+        entity: r.entity,
+        entityId: r.entity_id,
+        detail: r.detail ? (JSON.parse(r.detail) as unknown) : null,
+      })),
+    };
+  },
 };

@@ -9,6 +9,7 @@ import { filteredPoints, POINT_COLUMNS, toServicePoint, type ServicePointRow } f
 import { categoryFromCell, HEADER_OF, levelFromCell, SHEET_COLUMNS, type SheetKey } from './sheetColumns';
 import { checkPlacement, type Placement } from './validate';
 import { gridIndex } from '../grids/gridIndex';
+import { cellValue, checkXlsxLimits, DEFAULT_XLSX_LIMITS } from '../xlsx/xlsxInput';
 
 const MAX_ROWS = 50_000;
 
@@ -44,9 +45,12 @@ interface ParsedRow {
  * transaction; the audit entry records the outcome either way.
  */
 export async function importDirectoryXlsx(ctx: HandlerContext, input: ParsedInputOf<'directory.importExcel'>): Promise<ExcelImportReport> {
+  const bytes = Buffer.from(input.contentBase64, 'base64');
+  // Counted while streaming through the archive, before exceljs builds anything (issue 10).
+  await checkXlsxLimits(bytes, { ...DEFAULT_XLSX_LIMITS, maxRows: MAX_ROWS });
   const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.load(Buffer.from(input.contentBase64, 'base64') as unknown as ArrayBuffer);
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {
     throw new CoreError('INVALID_INPUT', '文件不是有效的 Excel（.xlsx）文件', { field: 'contentBase64' });
   }
@@ -69,13 +73,21 @@ export async function importDirectoryXlsx(ctx: HandlerContext, input: ParsedInpu
   let rows = 0;
   for (let n = 2; n <= ws.rowCount; n++) {
     const row = ws.getRow(n);
+    // An error value or a formula never calculated is not data: a row error naming the column.
+    const cellProblems: ExcelImportReport['errors'] = [];
     const text = (k: SheetKey) => {
       const c = colOf.get(k);
-      return c === undefined ? '' : row.getCell(c).text.trim();
+      if (c === undefined) return '';
+      const v = cellValue(row.getCell(c).value);
+      if ('problem' in v) {
+        if (!cellProblems.some((p) => p.column === HEADER_OF[k])) cellProblems.push({ row: n, column: HEADER_OF[k] ?? k, message: v.problem });
+        return '';
+      }
+      return v.text.trim();
     };
-    if (SHEET_COLUMNS.every((c) => text(c.key) === '')) continue;
+    if (SHEET_COLUMNS.every((c) => text(c.key) === '') && cellProblems.length === 0) continue;
     rows += 1;
-    const rowErrors: ExcelImportReport['errors'] = [];
+    const rowErrors: ExcelImportReport['errors'] = cellProblems;
     const num = (k: SheetKey) => {
       const t = text(k);
       if (t === '') return null;

@@ -4,6 +4,7 @@ import { helpCategoriesFor, helpCategoryLabel } from '../../../shared/domain/hel
 import { servicePointLabel } from '../../../shared/domain/servicePoints';
 import type { DomainImpls, HandlerContext } from '../context';
 import { jurisdictionOf, type CaseDivisions } from '../jurisdiction/divisions';
+import { callerScope, canSee } from '../jurisdiction/cases';
 import { nearestPlaces } from './pointIndex';
 import { filteredPoints, pointById, POINT_COLUMNS, toServicePoint, type ServicePointRow } from './rows';
 import { checkPlacement, type PlacementInput } from './validate';
@@ -110,10 +111,13 @@ export const directoryImpls: DomainImpls<'directory'> = {
     let from: [number, number] | null = lon !== undefined && lat !== undefined ? [lon, lat] : null;
     let category: string | null = disputeCategory ?? null;
     if (disputeId !== undefined) {
-      const d: (CaseDivisions & { lon: number | null; lat: number | null; category: string; grid_id: number | null }) | undefined = await ctx.db('disputes')
+      const d: (CaseDivisions & { lon: number | null; lat: number | null; category: string; grid_id: number | null; mediator_id: number | null }) | undefined = await ctx.db('disputes')
         .where({ id: disputeId })
-        .first('lon', 'lat', 'category', 'county_code', 'township_code', 'village_code', 'grid_id');
-      if (!d || !jurisdictionOf(ctx.account).coversCase(d)) throw new CoreError('NOT_FOUND', '没有该纠纷');
+        .first('lon', 'lat', 'category', 'county_code', 'township_code', 'village_code', 'grid_id', 'mediator_id');
+      // Only a caller who may read the case learns its place and category; an unknown id and a foreign
+      // one (or any id, for the wall) answer alike, so ids cannot be probed.
+      const scope = await callerScope(ctx, { withoutPersonalData: true });
+      if (!d || scope.role === 'wall' || !canSee(scope, d)) throw new CoreError('NOT_FOUND', '没有该纠纷');
       category = category ?? d.category;
       if (!from && d.lon !== null && d.lat !== null) from = [d.lon, d.lat];
       if (!from && d.grid_id !== null) {

@@ -3,6 +3,7 @@ import type { DirectoryFilter, ServicePoint } from '../../../shared/contract/dir
 import type { Role } from '../../../shared/contract/roles';
 import { codePrefix } from '../../../shared/domain/divisionCodes';
 import { servicePointLabel } from '../../../shared/domain/servicePoints';
+import { directoryContactVisibility, maskStaff } from '../../../shared/domain/masking';
 import { likeEscape } from '../db/like';
 
 export interface ServicePointRow {
@@ -31,8 +32,13 @@ export const POINT_COLUMNS = [
   'sp.grid_id', 'sp.address', 'sp.lon', 'sp.lat', 'sp.phone', 'sp.hours', 'sp.contact_name', 'sp.staff_count', 'sp.notes', 'sp.updated_at',
 ];
 
-/** A contact person's name is personal data: the wall display never gets it. */
+/**
+ * A contact person's name and mobile are personal data, shown as the masking policy says for the role
+ * (shared/domain/masking.ts): the desk in full, the wall nothing, others the mobile masked. The list, the
+ * Excel export and the printable page all come through here.
+ */
 export function toServicePoint(r: ServicePointRow, role: Role): ServicePoint {
+  const contact = maskStaff({ name: r.contact_name, phone: r.phone }, directoryContactVisibility(role), { onlyMobiles: true });
   return {
     id: r.id,
     name: r.name,
@@ -47,9 +53,9 @@ export function toServicePoint(r: ServicePointRow, role: Role): ServicePoint {
     address: r.address,
     lon: r.lon,
     lat: r.lat,
-    phone: r.phone,
+    phone: contact.phone,
     hours: r.hours,
-    contactName: role === 'wall' ? null : r.contact_name,
+    contactName: contact.name,
     staffCount: r.staff_count,
     notes: r.notes,
     updatedAt: r.updated_at,

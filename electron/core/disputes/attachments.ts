@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import path from 'node:path';
 import { CoreError } from '../../../shared/contract/errors';
 import { ATTACHMENT_MAX_BYTES } from '../../../shared/contract/disputes';
+import { logRead } from '../privacy/readLog';
 import type { DomainImpls } from '../context';
 import { isOwnCase } from '../jurisdiction/cases';
 import { loadVisibleCase, recordEvent } from './timeline';
@@ -60,6 +61,7 @@ export const attachmentImpls = {
     if (!existsSync(file)) throw new CoreError('NOT_FOUND', `附件文件缺失（${a.file_name}），请从备份恢复`);
     const bytes = readFileSync(file);
     if (createHash('sha256').update(bytes).digest('hex') !== a.sha256) throw new CoreError('INTERNAL', `附件文件已被改动（${a.file_name}），校验不符`);
+    await logRead(ctx, 'disputes.getAttachment', 'attachment', attachmentId, { disputeId: a.dispute_id, fileName: a.file_name });
     return { fileName: a.file_name, mime: a.mime, contentBase64: bytes.toString('base64') };
   },
 } satisfies Partial<DomainImpls<'disputes'>>;

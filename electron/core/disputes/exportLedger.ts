@@ -6,6 +6,7 @@ import type { ExportJob, Job } from '../../../shared/contract';
 import { QueueView, type QueueRow } from '../../../shared/contract/disputes/schemas';
 import { SOURCE_LABELS, STATUS_LABELS, WARNING_LABELS } from '../../../shared/domain/workflow';
 import { chinaDate } from '../clock';
+import { logRead } from '../privacy/readLog';
 import type { DomainImpls, HandlerContext } from '../context';
 import { callerScope } from '../jurisdiction/cases';
 import { defineJobKind } from '../jobs/jobKinds';
@@ -100,6 +101,8 @@ export const exportImpls = {
     if (job.state !== 'done' || !job.filePath) {
       throw new CoreError('CONFLICT', job.state === 'running' ? `导出尚未完成（${job.done}/${job.total}）` : job.state === 'cancelled' ? '导出已取消，请重新导出' : '导出失败，请重新导出');
     }
-    return { fileName: job.fileName ?? 'export.xlsx', contentBase64: readFileSync(job.filePath).toString('base64') };
+    const contentBase64 = readFileSync(job.filePath).toString('base64');
+    await logRead(ctx, 'disputes.export.download', 'job', jobId, { fileName: job.fileName, rows: job.total });
+    return { fileName: job.fileName ?? 'export.xlsx', contentBase64 };
   },
 } satisfies Partial<DomainImpls<'disputes'>>;

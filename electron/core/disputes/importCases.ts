@@ -6,8 +6,10 @@ import { IntakeInput } from '../../../shared/contract/disputes';
 import type { ImportRowReport } from '../../../shared/contract/disputes';
 import { DISPUTE_CATEGORIES } from '../../../shared/domain/disputeStatus';
 import type { DomainImpls } from '../context';
-import { findDuplicateCases, placeCase, registerCase } from './intake';
+import { findDuplicateCases, intakeProblems, placeCase, registerCase } from './intake';
+import { findUnsafeText, UNSAFE_TEXT_MESSAGE } from '../../../shared/contract/text';
 import { callerScope, canSee } from '../jurisdiction/cases';
+import { cellValue, checkXlsxLimits, DEFAULT_XLSX_LIMITS } from '../xlsx/xlsxInput';
 
 /**
  * Import of cases from 网小格 and 12345 hotline exports (CSV or XLSX). Every row is checked first —
@@ -36,7 +38,8 @@ const COLUMNS = {
 } as const;
 type Field = keyof typeof COLUMNS;
 
-type Sheet = { headers: string[]; rows: Array<Record<string, string>> };
+/** `problems[i]`: cells of row i that hold no data (an error value, an uncalculated formula), by header. */
+type Sheet = { headers: string[]; rows: Array<Record<string, string>>; problems?: Array<Array<{ column: string; message: string }>> };
 
 async function readSheet(fileName: string, bytes: Buffer): Promise<Sheet> {
   if (/\.csv$/i.test(fileName)) {
@@ -52,6 +55,9 @@ async function readSheet(fileName: string, bytes: Buffer): Promise<Sheet> {
     const parsed = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: 'greedy', transformHeader: (h) => h.trim() });
     return { headers: parsed.meta.fields ?? [], rows: parsed.data };
   }
+  // Rows, cells and inflated size are counted while streaming through the archive, before exceljs builds
+  // anything: a small file declaring a million rows, or a zip bomb, is refused here.
+  await checkXlsxLimits(bytes, { ...DEFAULT_XLSX_LIMITS, maxRows: MAX_ROWS });
   const wb = new ExcelJS.Workbook();
   try {
     // exceljs types its load() argument as its own Buffer interface, which Node 20's Buffer no longer
@@ -63,23 +69,28 @@ async function readSheet(fileName: string, bytes: Buffer): Promise<Sheet> {
   const ws = wb.worksheets[0];
   if (!ws) return { headers: [], rows: [] };
   const cellText = (v: ExcelJS.CellValue): string => {
-    if (v === null || v === undefined) return '';
-    if (v instanceof Date) return v.toISOString();
-    if (typeof v === 'object' && 'text' in v && typeof v.text === 'string') return v.text;
-    if (typeof v === 'object' && 'result' in v) return String(v.result ?? '');
-    if (typeof v === 'object' && 'richText' in v) return v.richText.map((t) => t.text).join('');
-    return String(v);
+    const c = cellValue(v);
+    return 'text' in c ? c.text : '';
   };
   const headers: string[] = [];
   ws.getRow(1).eachCell({ includeEmpty: true }, (c, col) => (headers[col - 1] = cellText(c.value).trim()));
   const rows: Array<Record<string, string>> = [];
+  const problems: Sheet['problems'] = [];
   ws.eachRow((row, n) => {
     if (n === 1) return;
     const rec: Record<string, string> = {};
-    headers.forEach((h, i) => (rec[h] = cellText(row.getCell(i + 1).value).trim()));
-    if (Object.values(rec).some((v) => v !== '')) rows.push(rec);
+    const bad: Array<{ column: string; message: string }> = [];
+    headers.forEach((h, i) => {
+      const c = cellValue(row.getCell(i + 1).value);
+      if ('problem' in c) bad.push({ column: h, message: c.problem });
+      rec[h] = 'text' in c ? c.text.trim() : '';
+    });
+    if (bad.length || Object.values(rec).some((v) => v !== '')) {
+      rows.push(rec);
+      problems.push(bad);
+    }
   });
-  return { headers, rows };
+  return { headers, rows, problems };
 }
 
 function mapCategory(raw: string): string {
@@ -128,7 +139,7 @@ export const importImpls = {
     for (const [i, rec] of sheet.rows.entries()) {
       const rowNo = i + 2;
       const get = (f: Field) => (col[f] ? (rec[col[f]!] ?? '').trim() : '');
-      const errors: Array<{ column: string; message: string }> = [];
+      const errors: Array<{ column: string; message: string }> = [...(sheet.problems?.[i] ?? [])];
       let gridId: number | undefined;
       const gridCode = get('gridCode');
       if (gridCode) {
@@ -164,6 +175,10 @@ export const importImpls = {
           errors.push({ column: headerOf(path), message: issue.message });
         }
       } else {
+        // The node's clock: a future registration time or birth date is a row error, as on the form.
+        for (const p of intakeProblems(parsed.data, ctx.now)) errors.push({ column: headerOf(p.field), message: p.message });
+        const unsafe = findUnsafeText(parsed.data);
+        if (unsafe !== null) errors.push({ column: headerOf(unsafe), message: UNSAFE_TEXT_MESSAGE });
         try {
           const place = await placeCase(ctx.db, parsed.data);
           const probe = { grid_id: place.gridId, mediator_id: null, county_code: place.countyCode, township_code: place.townshipCode, village_code: place.villageCode };

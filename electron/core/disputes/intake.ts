@@ -7,6 +7,8 @@ import { maskParty } from '../../../shared/domain/masking';
 import { proposeWarning, warningOverride } from '../../../shared/domain/warningRules';
 import { WARNING_LABELS } from '../../../shared/domain/workflow';
 import { levelOfCode } from '../../../shared/domain/divisionCodes';
+import { distanceToBoundary, parseAreaGeometry, placeInArea } from '../../../shared/domain/geometry';
+import { idNumberProblem } from '../../../shared/domain/idNumber';
 import { chinaDate } from '../clock';
 import type { DomainImpls, HandlerContext } from '../context';
 import { findGridForPoint } from '../grids/pointToGrid';
@@ -20,15 +22,45 @@ export interface Placement {
   gridId: number | null;
 }
 
+/** About 50 m: how far outside the chosen grid's edge a marked point may lie. */
+const EDGE_TOLERANCE_DEG = 0.0005;
+/** How far ahead of the node's clock a registration time may be (another computer's clock). */
+export const CLOCK_SKEW_MS = 5 * 60_000;
+
+/**
+ * What the contract's schema cannot know, because it needs the node's clock: a registration time in the
+ * future (a case dated 2099 would be numbered 2099-…), an ID number born after today. Each names its field;
+ * the handler refuses with them and the importer reports them as row errors.
+ */
+export function intakeProblems(input: Pick<IntakeInput, 'registeredAt' | 'parties'>, now: Date): Array<{ field: string; message: string }> {
+  const out: Array<{ field: string; message: string }> = [];
+  if (input.registeredAt && new Date(input.registeredAt).getTime() > now.getTime() + CLOCK_SKEW_MS) {
+    out.push({ field: 'registeredAt', message: '登记时间不能晚于当前时间' });
+  }
+  const today = chinaDate(now);
+  input.parties.forEach((p, i) => {
+    if (p.idNumber && idNumberProblem(p.idNumber, today) === 'birthDate') out.push({ field: `parties.${i}.idNumber`, message: '身份证号中的出生日期晚于今天' });
+  });
+  return out;
+}
+
 /** Where the case belongs: the chosen grid, else the chosen village, else the grid found from the point. */
 export async function placeCase(db: Knex, input: Pick<IntakeInput, 'gridId' | 'villageCode' | 'location'>): Promise<Placement> {
   if (input.gridId !== undefined) {
-    const g: { village_code: string; township_code: string; county_code: string } | undefined = await db('grids')
+    const g: { village_code: string; township_code: string; county_code: string; polygon: string } | undefined = await db('grids')
       .where({ id: input.gridId })
-      .first('village_code', 'township_code', 'county_code');
+      .first('village_code', 'township_code', 'county_code', 'polygon');
     if (!g) throw new CoreError('INVALID_INPUT', `输入有误：gridId：没有编号为 ${input.gridId} 的网格`, { field: 'gridId' });
     if (input.villageCode && input.villageCode !== g.village_code) {
       throw new CoreError('INVALID_INPUT', '输入有误：gridId：所选网格不属于所选村（社区）', { field: 'gridId' });
+    }
+    // A point marked on the map must lie in the grid chosen (a click a few metres past the edge is fine).
+    const area = input.location ? parseAreaGeometry(g.polygon) : null;
+    if (input.location && area) {
+      const { lon, lat } = input.location;
+      if (placeInArea(lon, lat, area) === 'out' && distanceToBoundary(lon, lat, area) > EDGE_TOLERANCE_DEG) {
+        throw new CoreError('INVALID_INPUT', '输入有误：location：标注的位置不在所选网格内，请重新标注或改选网格', { field: 'location' });
+      }
     }
     return { countyCode: g.county_code, townshipCode: g.township_code, villageCode: g.village_code, gridId: input.gridId };
   }
@@ -59,9 +91,12 @@ export async function findDuplicateCases(db: Knex, scope: CallerScope, place: { 
   const ids = parties.map((p) => p.idNumber?.toUpperCase()).filter((x): x is string => !!x && x.length === 18);
   const namePhones = parties.filter((p) => p.name && p.phone);
   if (ids.length === 0 && namePhones.length === 0) return [];
+  // Only cases the caller may see: a duplicate warning must not tell anyone about a person's case in
+  // someone else's jurisdiction (a foreign grid answers as an unknown one: nothing).
   const q = db('disputes as d')
     .join('dispute_parties as p', 'p.dispute_id', 'd.id')
     .whereRaw(`d.status IN ${OPEN_STATUSES_SQL}`)
+    .whereRaw(scope.sql)
     .where((w) => {
       if (ids.length) w.orWhereIn('p.id_number', ids);
       for (const np of namePhones) w.orWhere((x) => x.where('p.name', np.name!).andWhere('p.phone', np.phone!));
@@ -76,7 +111,8 @@ export async function findDuplicateCases(db: Knex, scope: CallerScope, place: { 
     if (seen.has(r.id)) continue;
     seen.add(r.id);
     const byId = r.id_number !== null && ids.includes(r.id_number);
-    const shown = maskParty({ name: r.name, idNumber: r.id_number, phone: r.phone, address: null }, canSee(scope, r) ? visibilityFor(scope, r) : 'masked');
+    if (!canSee(scope, r)) continue;
+    const shown = maskParty({ name: r.name, idNumber: r.id_number, phone: r.phone, address: null }, visibilityFor(scope, r));
     out.push({ id: r.id, caseNo: r.case_no, status: r.status, registeredAt: r.registered_at, matchedParty: shown.name, reason: byId ? '身份证号相同' : '姓名和电话相同' });
   }
   return out;
@@ -98,6 +134,8 @@ export async function registerCase(ctx: HandlerContext, input: IntakeInput, scop
   const override = warningOverride(proposal.level, warning);
   const handReason = input.warningReason?.trim() ?? '';
   if (override && !handReason) throw warningReasonMissing(proposal.level);
+  const problem = intakeProblems(input, ctx.now)[0];
+  if (problem) throw new CoreError('INVALID_INPUT', `输入有误：${problem.field}：${problem.message}`, { field: problem.field, issues: [problem] });
   const place = await placeCase(ctx.db, input);
   const probe = { ...place, grid_id: place.gridId, mediator_id: null, county_code: place.countyCode, township_code: place.townshipCode, village_code: place.villageCode };
   if (!canSee(scope, probe) || (scope.role === 'grid_worker' && (place.gridId === null || !scope.gridIds.includes(place.gridId)))) {

@@ -55,6 +55,9 @@ describe('ledger export and case import', () => {
     // Someone else cannot fetch it; the export is in the audit log.
     expect(await w.attempt('leader', 'disputes.export.download', { jobId: start.jobId })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
     expect(await w.core.db('audit_log').where({ action: 'disputes.export' }).first()).toBeTruthy();
+    // … and the download of its personal data is in the read log (issue 10), the refused one is not.
+    const reads = await w.core.db('personal_reads').where({ action: 'disputes.export.download' }).select('account_name', 'entity', 'entity_id');
+    expect(reads).toEqual([{ account_name: 'director', entity: 'job', entity_id: start.jobId }]);
   });
 
   it('masks the ledger for a leader', async () => {
@@ -77,13 +80,16 @@ describe('ledger export and case import', () => {
       ['GD001', '2021-10-28 09:30', '婚姻家庭纠纷', '赵敏', ID_B, '13900001111', '999901001201001', '东村一组', '夫妻因抚养费争执', '2'],
       ['GD002', '2021-10-28 10:00', '吵架', '钱芳', '430902198503121239', '139', '999901001201001', '', '', 'x'],
       ['GD003', '2021/10/28', '劳动争议', '孙杰', '', '13900002222', '999999999999999', '', '讨要工资', '1'],
+      ['GD004', '2099-01-01 08:00', '邻里纠纷', '李\u202e四', '', '13900004444', '999901001201001', '', '未来的案件', '1'],
     ]);
     const r = await w.call('dispatcher', 'disputes.import', { fileName: '12345.csv', contentBase64: file, source: 'hotline_12345' });
-    expect(r).toMatchObject({ totalRows: 3, validRows: 1, imported: 0 });
+    expect(r).toMatchObject({ totalRows: 4, validRows: 1, imported: 0 });
     expect(r.rows[0]).toMatchObject({ row: 2, ok: true });
     const row3 = r.rows[1]!.errors.map((e) => e.column);
     expect(row3).toEqual(expect.arrayContaining(['诉求类型', '身份证号', '联系电话', '诉求内容']));
     expect(r.rows[2]!.errors).toEqual([expect.objectContaining({ column: '网格编码', message: expect.stringContaining('999999999999999') })]);
+    // A case dated 2099 and a name with a right-to-left override are row errors (issue 10).
+    expect(r.rows[3]!.errors.map((e) => e.message)).toEqual(expect.arrayContaining(['登记时间不能晚于当前时间', expect.stringContaining('控制字符')]));
     expect(Number((await w.core.db('disputes').count({ n: '*' }))[0]!.n)).toBe(before);
 
     const only = await w.call('dispatcher', 'disputes.import', { fileName: '12345.csv', contentBase64: file, source: 'hotline_12345', mode: 'validRowsOnly' });

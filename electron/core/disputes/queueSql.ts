@@ -4,6 +4,7 @@ import { OPEN_STATUSES, OPEN_STATUSES_SQL } from '../../../shared/domain/dispute
 import { addCalendarDays } from '../../../shared/domain/workingDays';
 import type { CallerScope } from '../jurisdiction/cases';
 import { matchExpression } from './searchTokens';
+import { partyVisibility } from '../../../shared/domain/masking';
 
 /**
  * A queue view as SQL. Statuses, dates and the caller's scope are inlined as literals (all validated
@@ -92,7 +93,7 @@ export function viewSql(filter: QueueFilter, scope: CallerScope, today: string):
   if (filter.registeredFrom) terms.push(`d.registered_at >= ${lit(chinaDayStartIso(filter.registeredFrom))}`);
   if (filter.registeredTo) terms.push(`d.registered_at < ${lit(chinaDayStartIso(addCalendarDays(filter.registeredTo, 1)))}`);
 
-  const match = filter.text ? matchExpression(filter.text) : null;
+  const match = filter.text ? matchExpression(filter.text, { masked: partyVisibility(scope.role, true) !== 'full' }) : null;
   if (filter.text && match === null) terms.push('0'); // only punctuation: nothing can match
   if (match) {
     terms.push('d.id IN (SELECT rowid FROM dispute_search WHERE dispute_search MATCH ?)');

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { maskName } from '../../../shared/domain/masking';
 import { indexTokens } from './searchTokens';
 
 /** Cases per catch-up transaction: small, so a user's query waits at most one short batch (~40 ms). */
@@ -82,12 +83,17 @@ async function reindex(trx: Knex.Transaction, ids: number[]): Promise<void> {
     const chunk = ids.slice(i, i + INSERT_CHUNK);
     await trx.raw(`DELETE FROM dispute_search WHERE rowid IN (${chunk.map(() => '?').join(',')})`, chunk);
   }
-  const rows = cases.map((c) => ({ rowid: c.id, tokens: indexTokens([...(namesOf.get(c.id) ?? []), c.summary, c.case_no, c.address]) }));
+  // Two columns (migration 0006): `names` holds the party names in full, `open` everything else plus the
+  // names as a masked caller sees them (刘伟 → 刘*: just the surname), which is all such a caller searches.
+  const rows = cases.map((c) => {
+    const names = namesOf.get(c.id) ?? [];
+    return { rowid: c.id, names: indexTokens(names), open: indexTokens([...names.map(maskName), c.summary, c.case_no, c.address]) };
+  });
   for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
     const chunk = rows.slice(i, i + INSERT_CHUNK);
     await trx.raw(
-      `INSERT INTO dispute_search (rowid, tokens) VALUES ${chunk.map(() => '(?, ?)').join(',')}`,
-      chunk.flatMap((r) => [r.rowid, r.tokens]),
+      `INSERT INTO dispute_search (rowid, names, open) VALUES ${chunk.map(() => '(?, ?, ?)').join(',')}`,
+      chunk.flatMap((r) => [r.rowid, r.names, r.open]),
     );
   }
 }

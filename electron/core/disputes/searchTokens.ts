@@ -37,7 +37,7 @@ export function indexTokens(fields: ReadonlyArray<string | null | undefined>): s
  * The FTS5 MATCH expression for what the user typed, or null when it holds nothing searchable.
  * Several runs (刘伟 宅基) must all match (AND). Tokens are letters/digits only, so quoting is safe.
  */
-export function matchExpression(query: string): string | null {
+export function matchExpression(query: string, opts: { masked?: boolean } = {}): string | null {
   const parts: string[] = [];
   for (const chars of runsOf(query)) {
     if (chars.length === 1) {
@@ -48,5 +48,8 @@ export function matchExpression(query: string): string | null {
       parts.push(`"${bigrams.join(' ')}"`);
     }
   }
-  return parts.length > 0 ? parts.join(' AND ') : null;
+  if (parts.length === 0) return null;
+  // A caller who sees party names masked searches only the `open` column: the rest of the case and the
+  // names as masked (a full name typed matches nothing, so the search cannot confirm it).
+  return opts.masked ? `{open} : (${parts.join(' AND ')})` : parts.join(' AND ');
 }

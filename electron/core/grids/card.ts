@@ -1,7 +1,7 @@
 import { CoreError } from '../../../shared/contract/errors';
 import type { GridCard } from '../../../shared/contract/grids';
 import { OPEN_STATUSES_SQL } from '../../../shared/domain/disputeStatus';
-import { maskPhone, partyVisibility } from '../../../shared/domain/masking';
+import { maskStaff, partyVisibility } from '../../../shared/domain/masking';
 import { servicePointLabel } from '../../../shared/domain/servicePoints';
 import type { HandlerContext } from '../context';
 import { jurisdictionOf } from '../jurisdiction/divisions';
@@ -81,7 +81,7 @@ export async function gridCard(ctx: HandlerContext, by: { gridId?: number; code?
         ? []
         : workers.map((w) => ({
             name: w.name,
-            phone: w.phone === null ? null : visibility === 'full' ? w.phone : maskPhone(w.phone),
+            phone: maskStaff({ name: w.name, phone: w.phone }, visibility).phone,
             title: w.title,
           })),
     workerCount: workers.length,

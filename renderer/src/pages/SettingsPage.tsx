@@ -6,6 +6,7 @@ import { AccountCard } from './settings/AccountCard';
 import { AuditVerifyCard } from './settings/AuditVerifyCard';
 import { AuditLogCard } from './settings/AuditLogCard';
 import { BackupCard } from './settings/BackupCard';
+import { ReadLogCard } from './settings/ReadLogCard';
 
 /** System information, the account, and (for the roles the contract lets in) the audit log. The core enforces the roles. */
 export function SettingsPage() {
@@ -35,6 +36,11 @@ export function SettingsPage() {
         {may('backup.list') && (
           <Col span={24}>
             <BackupCard />
+          </Col>
+        )}
+        {may('audit.reads') && (
+          <Col span={24}>
+            <ReadLogCard />
           </Col>
         )}
       </Row>

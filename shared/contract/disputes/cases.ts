@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CHINA_BOUNDS } from '../../domain/geometry';
 import { handler } from '../define';
-import { DISPATCH_ROLES, CASE_HANDLERS, CASE_WORKERS, STAFF_ROLES, INTAKE_ROLES, MEDIATING_ROLES } from '../roles';
+import { DISPATCH_ROLES, CASE_HANDLERS, CASE_WORKERS, STAFF_ROLES, INTAKE_ROLES, MEDIATING_ROLES, UNMASK_ROLES } from '../roles';
 import {
   BatchResult,
   CategorySchema,
@@ -305,6 +305,14 @@ export const disputeCaseHandlers = {
     output: DisputeDetail,
     access: STAFF_ROLES,
     writes: false,
+  }),
+  'disputes.unmask': handler({
+    summary:
+      "One case's parties in full for a role that sees them masked (查看完整信息): its own permission, a reason required, recorded in the audit log and the read log.",
+    input: z.object({ id: DisputeId, reason: z.string().trim().min(4, '请填写查看原因（至少4个字）').max(200, '查看原因最多200字') }).strict(),
+    output: z.object({ id: z.number().int(), caseNo: z.string(), parties: z.array(Party) }),
+    access: UNMASK_ROLES,
+    writes: true,
   }),
   'disputes.transition': handler({
     summary:

@@ -128,6 +128,14 @@ export default {
     masked: 'Masked',
     maskedHint: 'Your role sees names, ID numbers and phones partly hidden',
   },
+  unmask: {
+    button: 'Show in full',
+    title: 'Show the parties in full',
+    notice: 'Seeing personal data in full needs a reason. This view and its reason go to the audit log and the personal-data read log.',
+    reason: 'Reason',
+    reasonRequired: 'Give a reason (at least 4 characters)',
+    confirm: 'Show',
+  },
   mediation: {
     title: 'Mediation and follow-up',
     none: 'No mediation recorded yet',

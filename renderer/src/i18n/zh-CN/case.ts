@@ -113,6 +113,14 @@ export default {
     masked: '已脱敏',
     maskedHint: '按您的角色，姓名、身份证号和电话已部分隐藏',
   },
+  unmask: {
+    button: '查看完整信息',
+    title: '查看当事人完整信息',
+    notice: '查看完整的个人信息须说明原因。本次查看将连同原因记入审计日志和个人信息查阅记录。',
+    reason: '查看原因',
+    reasonRequired: '请填写查看原因（至少4个字）',
+    confirm: '确认查看',
+  },
   mediation: {
     title: '调解与回访',
     none: '尚无调解记录',

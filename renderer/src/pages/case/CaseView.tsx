@@ -1,4 +1,8 @@
-import { Card, Col, Flex, Row, Skeleton } from 'antd';
+import { useState } from 'react';
+import { Button, Card, Col, Flex, Row, Skeleton } from 'antd';
+import { EyeOutlined } from '@ant-design/icons';
+import type { Party } from '../../../../shared/contract';
+import { useMayCall } from '../../session/sessionContext';
 import { useTranslation } from 'react-i18next';
 import { CallError } from '../../components/CallError';
 import { useCall } from '../../hooks/useCall';
@@ -11,7 +15,7 @@ import { CaseTimeline } from './CaseTimeline';
 import { MediationCard } from './MediationCard';
 import { PartiesTable } from './PartiesTable';
 import { WhoCanHelpCard } from './WhoCanHelpCard';
-import { useMayCall } from '../../session/sessionContext';
+import { UnmaskDialog } from './UnmaskDialog';
 
 const DISPUTE_ENTITY = ['dispute'];
 
@@ -22,6 +26,12 @@ export function CaseView({ id }: { id: number }) {
   const detail = useCall('disputes.detail', { id });
   useDataChanged(detail.reload, DISPUTE_ENTITY);
   const d = detail.data;
+  const may = useMayCall();
+  const [asking, setAsking] = useState(false);
+  // The parties in full after an unmasking, for this case only (dropped when another case is shown).
+  const [full, setFull] = useState<{ id: number; parties: readonly Party[] } | null>(null);
+  const shown = full && full.id === d?.id ? full.parties : d?.parties;
+  const canUnmask = !!d && may('disputes.unmask') && d.parties.some((p) => p.masked) && shown !== full?.parties;
 
   if (detail.error && !d) return <CallError error={detail.error} onRetry={detail.reload} />;
   if (!d) return <Skeleton active />;
@@ -33,8 +43,19 @@ export function CaseView({ id }: { id: number }) {
         <Col xs={24} xl={14}>
           <Flex vertical gap={12}>
             <CaseFacts detail={d} />
-            <Card size="small" title={t('case.parties.title')} data-testid="case-parties">
-              <PartiesTable parties={d.parties} />
+            <Card
+              size="small"
+              title={t('case.parties.title')}
+              data-testid="case-parties"
+              extra={
+                canUnmask && (
+                  <Button size="small" icon={<EyeOutlined />} onClick={() => setAsking(true)} data-testid="unmask-button">
+                    {t('case.unmask.button')}
+                  </Button>
+                )
+              }
+            >
+              <PartiesTable parties={shown ?? d.parties} />
             </Card>
             <MediationCard detail={d} />
             <AttachmentsCard detail={d} onChanged={detail.reload} />
@@ -47,6 +68,16 @@ export function CaseView({ id }: { id: number }) {
           </Flex>
         </Col>
       </Row>
+      {asking && (
+        <UnmaskDialog
+          id={d.id}
+          onClose={() => setAsking(false)}
+          onDone={(parties) => {
+            setAsking(false);
+            setFull({ id: d.id, parties });
+          }}
+        />
+      )}
     </Flex>
   );
 }
