@@ -26,7 +26,6 @@ export function CaseView({ id }: { id: number }) {
   const detail = useCall('disputes.detail', { id });
   useDataChanged(detail.reload, DISPUTE_ENTITY);
   const d = detail.data;
-  const may = useMayCall();
   const [asking, setAsking] = useState(false);
   // The parties in full after an unmasking, for this case only (dropped when another case is shown).
   const [full, setFull] = useState<{ id: number; parties: readonly Party[] } | null>(null);
