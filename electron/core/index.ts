@@ -30,6 +30,8 @@ import { gridImpls } from './grids/handlers';
 import { boundaryImpls } from './boundaries/handlers';
 import { directoryImpls } from './directory/handlers';
 import { jobImpls } from './jobs/handlers';
+import { statsImpls } from './stats/handlers';
+import { sweepImpls } from './sweeps/handlers';
 import { ledgerExport } from './disputes/exportLedger';
 import { SEARCH_CATCH_UP } from './disputes/searchCatchUp';
 import { MAP_WARMING } from './map/warm';
@@ -59,6 +61,8 @@ const impls: HandlerImpls = {
   ...boundaryImpls,
   ...directoryImpls,
   ...jobImpls,
+  ...statsImpls,
+  ...sweepImpls,
 };
 
 /** The job kinds people can start (each through a writing handler) — docs/architecture.md "Background work". */

@@ -12,6 +12,8 @@ import { gridHandlers } from './grids';
 import { boundaryHandlers } from './boundaries';
 import { directoryHandlers } from './directory';
 import { jobHandlers } from './jobs';
+import { statsHandlers } from './stats';
+import { sweepHandlers } from './sweeps';
 import type { HandlerSpec } from './define';
 
 /**
@@ -34,6 +36,8 @@ export const contract = {
   ...boundaryHandlers,
   ...directoryHandlers,
   ...jobHandlers,
+  ...statsHandlers,
+  ...sweepHandlers,
 } satisfies Record<string, HandlerSpec>;
 
 export type Contract = typeof contract;
@@ -66,3 +70,5 @@ export { AuditEntry, AuditVerifyResult } from './audit';
 export { DisputeDetail, IntakeInput, TransitionInput, SavedView, ExportJob, ATTACHMENT_MAX_BYTES } from './disputes';
 export { QueueFilter, QueueRow, QueueSort, QueueView, Party } from './disputes/schemas';
 export { Job, JobState } from './jobs';
+export { StatsOverview, StatTotals, StatRow, SweepTable, SweepTableRow, Workbench, WorkbenchTile, Granularity } from './stats';
+export { Sweep, SweepInput } from './sweeps';
