@@ -27,6 +27,7 @@ const IntakePage = lazyNamed(() => import('./pages/queue/intake/IntakePage'), 'I
 const CasePage = lazyNamed(() => import('./pages/case/CasePage'), 'CasePage');
 const MapPage = lazyNamed(() => import('./pages/map/MapPage'), 'MapPage');
 const DirectoryPage = lazyNamed(() => import('./pages/directory/DirectoryPage'), 'DirectoryPage');
+const SweepTablePage = lazyNamed(() => import('./pages/stats/SweepTablePage'), 'SweepTablePage');
 
 /** A page's chunk loading: a spinner in the content area, the frame around it stays. */
 function Page({ children }: { children: ReactNode }) {
@@ -73,6 +74,7 @@ export function App() {
               <Route path="directory" element={<Page><DirectoryPage /></Page>} />
               <Route path="wall" element={<Page><ComingSoonPage feature="wall" /></Page>} />
               <Route path="settings" element={<Page><SettingsPage /></Page>} />
+              <Route path="stats" element={<Page><SweepTablePage /></Page>} />
               <Route path="*" element={<Page><NotFoundPage /></Page>} />
             </Route>
           </Routes>

@@ -14,5 +14,6 @@ import directory from './directory';
 import queue from './queue';
 import intake from './intake';
 import caseLabels from './case';
+import stats from './stats';
 
-export const en = { ...common, nav, login, dashboard, divisions, settings, map, directory, queue, intake, case: caseLabels } satisfies Messages;
+export const en = { ...common, nav, login, dashboard, divisions, settings, map, directory, queue, intake, case: caseLabels, stats } satisfies Messages;

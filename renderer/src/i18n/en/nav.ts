@@ -11,5 +11,6 @@ export default {
   directory: 'Service points',
   wall: 'Video wall',
   settings: 'Settings',
+  stats: 'Statistics',
   shortcutHint: 'Alt+{{key}}',
 } satisfies Messages['nav'];

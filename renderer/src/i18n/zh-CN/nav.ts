@@ -9,5 +9,6 @@ export default {
   directory: '服务阵地',
   wall: '大屏',
   settings: '设置',
+  stats: '统计报表',
   shortcutHint: 'Alt+{{key}}',
 } as const;
