@@ -70,5 +70,5 @@ export { AuditEntry, AuditVerifyResult } from './audit';
 export { DisputeDetail, IntakeInput, TransitionInput, SavedView, ExportJob, ATTACHMENT_MAX_BYTES } from './disputes';
 export { QueueFilter, QueueRow, QueueSort, QueueView, Party } from './disputes/schemas';
 export { Job, JobState } from './jobs';
-export { StatsOverview, StatTotals, StatRow, SweepTable, SweepTableRow, Workbench, WorkbenchTile, Granularity } from './stats';
+export { StatsOverview, StatTotals, StatRow, SweepTable, SweepTableRow, Workbench, WorkbenchTile, Granularity, WallFeed } from './stats';
 export { Sweep, SweepInput } from './sweeps';

@@ -150,6 +150,36 @@ export const Workbench = z.object({
 });
 export type Workbench = z.infer<typeof Workbench>;
 
+/**
+ * What the wall (大屏) shows besides the 成绩单: open cases aggregated per grid (the grid's centre, never
+ * a case's point) and a ticker of red warnings and overdue cases without names, case numbers or ids.
+ */
+export const WallFeed = z.object({
+  today: z.string(),
+  grids: z.array(
+    z.object({
+      gridId: z.number().int(),
+      lon: z.number(),
+      lat: z.number(),
+      open: z.number().int(),
+      /** The highest warning colour among the grid's open cases. */
+      warning: z.enum(['none', 'blue', 'yellow', 'red']),
+    }),
+  ),
+  ticker: z.array(
+    z.object({
+      kind: z.enum(['red', 'overdue']),
+      category: z.string(),
+      township: z.string(),
+      village: z.string().nullable(),
+      /** When it turned red (last change) or its deadline (overdue), YYYY-MM-DD. */
+      day: z.string(),
+      daysOverdue: z.number().int().nullable(),
+    }),
+  ),
+});
+export type WallFeed = z.infer<typeof WallFeed>;
+
 export const statsHandlers = {
   'stats.overview': handler({
     summary:
@@ -172,6 +202,13 @@ export const statsHandlers = {
     input: SweepTableQuery,
     output: z.object({ fileName: z.string(), base64: z.string() }),
     access: STAFF_ROLES,
+    writes: false,
+  }),
+  'stats.wall': handler({
+    summary: "The wall's live layer: open cases per grid (count, highest warning, at the grid's centre) and a ticker of red warnings and overdue cases — aggregates only, no case ids, points or names.",
+    input: z.object({ divisionCode: DivisionCode.optional() }).strict().default({}),
+    output: WallFeed,
+    access: ALL_ROLES,
     writes: false,
   }),
   'stats.workbench': handler({

@@ -2,6 +2,7 @@ import type { DomainImpls } from '../context';
 import { statsOverview } from './overview';
 import { sweepTable } from './sweepTable';
 import { sweepTableXlsx } from './sweepTableXlsx';
+import { wallFeed } from './wall';
 import { workbench } from './workbench';
 
 export const statsImpls: DomainImpls<'stats'> = {
@@ -12,5 +13,6 @@ export const statsImpls: DomainImpls<'stats'> = {
     const file = await sweepTableXlsx(table);
     return { fileName: `${table.title}.xlsx`, base64: file.toString('base64') };
   },
+  'stats.wall': (input, ctx) => wallFeed(ctx, input.divisionCode),
   'stats.workbench': (_input, ctx) => workbench(ctx),
 };

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OPEN_STATUSES } from '../../../shared/domain/disputeStatus';
+import { decodePointLayer } from '../../../shared/domain/mapLayers';
 import { attemptAs, callAs, type Call } from '../../../tests/support/call';
 import { tempCore } from '../../../tests/support/tempCore';
 import type { Core } from '../index';
@@ -156,5 +157,38 @@ describe('statistics on the demo city', () => {
     const mediator = await as('mediator')('stats.workbench', {});
     expect(mediator.tiles.find((t) => t.key === 'mineOpen')!.count).toBeGreaterThanOrEqual(5);
     expect(mediator.tiles.find((t) => t.key === 'mineOpen')!.count).toBeLessThan(100);
+  });
+
+  it('gives the wall only aggregates per grid — never a case id, a case\'s point, a case number or a name — and staff their dots', async () => {
+    const byGrid: Array<{ id: number; lon: number; lat: number; n: number; rank: number }> = await core.db.raw(
+      `SELECT g.id, g.center_lon lon, g.center_lat lat, count(*) n, max(d.warning_rank) rank FROM disputes d JOIN grids g ON g.id = d.grid_id
+        WHERE d.status IN ('registered','accepted','assigned','mediating','escalated') GROUP BY g.id`,
+    );
+    const wallDots = decodePointLayer(await as('wall')('map.disputes', {}));
+    expect(wallDots.length).toBe(byGrid.length);
+    const grid = new Map(byGrid.map((g) => [g.id, g]));
+    for (const dot of wallDots) {
+      const g = grid.get(dot.id);
+      expect(g, `dot ${dot.id} is a grid`).toBeTruthy();
+      expect(dot.lon).toBeCloseTo(g!.lon, 4);
+      expect(dot.lat).toBeCloseTo(g!.lat, 4);
+      expect(dot.kind).toBe(['none', 'blue', 'yellow', 'red'][g!.rank]);
+      expect(dot.subKind).toBeNull();
+    }
+    // The same handler gives the dispatcher the cases themselves.
+    const caseDots = decodePointLayer(await as('dispatcher')('map.disputes', {}));
+    expect(caseDots.length).toBe(1500);
+    const caseIds: Array<{ id: number }> = await core.db.raw(`SELECT id FROM disputes WHERE status IN ('registered','accepted','assigned','mediating','escalated')`);
+    expect(new Set(caseDots.map((d) => d.id))).toEqual(new Set(caseIds.map((c) => c.id)));
+
+    const feed = await as('wall')('stats.wall', {});
+    expect(feed.grids.reduce((s, g) => s + g.open, 0)).toBe(byGrid.reduce((s, g) => s + g.n, 0));
+    expect(feed.ticker.some((x) => x.kind === 'red')).toBe(true);
+    expect(feed.ticker.some((x) => x.kind === 'overdue' && x.daysOverdue! > 0)).toBe(true);
+    const text = JSON.stringify(feed);
+    expect(text).not.toMatch(/2021-\d{9}-\d{5}/); // no case number
+    const names: Array<{ name: string }> = await core.db.raw(`SELECT DISTINCT name FROM dispute_parties LIMIT 2000`);
+    expect(names.filter((p) => text.includes(p.name))).toEqual([]);
+    for (const key of ['caseId', 'caseNo', 'id', 'name', 'phone']) expect(text).not.toContain(`"${key}"`);
   });
 });
