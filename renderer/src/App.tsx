@@ -20,7 +20,6 @@ const AppLayout = lazyNamed(() => import('./components/AppLayout'), 'AppLayout')
 const DashboardPage = lazyNamed(() => import('./pages/DashboardPage'), 'DashboardPage');
 const DivisionsPage = lazyNamed(() => import('./pages/DivisionsPage'), 'DivisionsPage');
 const SettingsPage = lazyNamed(() => import('./pages/SettingsPage'), 'SettingsPage');
-const ComingSoonPage = lazyNamed(() => import('./pages/ComingSoonPage'), 'ComingSoonPage');
 const NotFoundPage = lazyNamed(() => import('./pages/NotFoundPage'), 'NotFoundPage');
 const QueuePage = lazyNamed(() => import('./pages/queue/QueuePage'), 'QueuePage');
 const IntakePage = lazyNamed(() => import('./pages/queue/intake/IntakePage'), 'IntakePage');
@@ -28,6 +27,7 @@ const CasePage = lazyNamed(() => import('./pages/case/CasePage'), 'CasePage');
 const MapPage = lazyNamed(() => import('./pages/map/MapPage'), 'MapPage');
 const DirectoryPage = lazyNamed(() => import('./pages/directory/DirectoryPage'), 'DirectoryPage');
 const SweepTablePage = lazyNamed(() => import('./pages/stats/SweepTablePage'), 'SweepTablePage');
+const WallPage = lazyNamed(() => import('./pages/wall/WallPage'), 'WallPage');
 
 /** A page's chunk loading: a spinner in the content area, the frame around it stays. */
 function Page({ children }: { children: ReactNode }) {
@@ -55,6 +55,17 @@ export function App() {
         <HashRouter>
           <Routes>
             <Route path="/login" element={<LoginPage />} />
+            {/* The wall is a kiosk view: full screen, no frame, no menus. */}
+            <Route
+              path="/wall"
+              element={
+                <RequireAuth>
+                  <Suspense fallback={<FullPageSpin />}>
+                    <WallPage />
+                  </Suspense>
+                </RequireAuth>
+              }
+            />
             <Route
               element={
                 <RequireAuth>
@@ -72,7 +83,6 @@ export function App() {
               <Route path="queue/new" element={<Page><IntakePage /></Page>} />
               <Route path="cases/:id" element={<Page><CasePage /></Page>} />
               <Route path="directory" element={<Page><DirectoryPage /></Page>} />
-              <Route path="wall" element={<Page><ComingSoonPage feature="wall" /></Page>} />
               <Route path="settings" element={<Page><SettingsPage /></Page>} />
               <Route path="stats" element={<Page><SweepTablePage /></Page>} />
               <Route path="*" element={<Page><NotFoundPage /></Page>} />

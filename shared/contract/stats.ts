@@ -69,7 +69,7 @@ export const StatsOverview = z.object({
   byMediator: z.array(StatRow),
   /** One point per month / quarter / year of the range. */
   series: z.array(z.object({ period: z.string(), swept: z.number().int(), registered: z.number().int(), handled: z.number().int(), successful: z.number().int() })),
-  queue: z.object({ open: z.number().int(), overdue: z.number().int(), dueSoon: z.number().int() }),
+  queue: z.object({ open: z.number().int(), overdue: z.number().int(), dueSoon: z.number().int(), red: z.number().int() }),
   onTime: z.object({ concluded: z.number().int(), onTime: z.number().int(), rate: z.number().nullable() }),
   /** Cases registered in the range with a warning colour, and how they ended. */
   warnings: z.array(z.object({ colour: z.enum(['blue', 'yellow', 'red']), count: z.number().int(), agreement: z.number().int(), failed: z.number().int(), open: z.number().int() })),

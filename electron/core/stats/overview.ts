@@ -174,7 +174,7 @@ export async function statsOverview(input: ParsedInputOf<'stats.overview'>, ctx:
   // Today's queue (the queue's own overdue / due-soon rules: shared/domain/deadlines, queueSql).
   const soon = addCalendarDays(today, DUE_SOON_DAYS);
   const queueRows: Array<Record<string, unknown>> = await db.raw(
-    `SELECT count(*) open, sum(d.deadline < ?) overdue, sum(d.deadline BETWEEN ? AND ?) due_soon
+    `SELECT count(*) open, sum(d.deadline < ?) overdue, sum(d.deadline BETWEEN ? AND ?) due_soon, sum(d.warning = 'red') red
        FROM disputes d WHERE d.status IN ${OPEN_STATUSES_SQL} AND ${a.caseSql}`,
     [today, today, soon],
   );
@@ -221,7 +221,7 @@ export async function statsOverview(input: ParsedInputOf<'stats.overview'>, ctx:
     byDivision: sortedRows(byChild, childNames),
     byMediator,
     series: [...series.values()],
-    queue: { open: n(q.open), overdue: n(q.overdue), dueSoon: n(q.due_soon) },
+    queue: { open: n(q.open), overdue: n(q.overdue), dueSoon: n(q.due_soon), red: n(q.red) },
     onTime: { concluded: n(ot.concluded), onTime: n(ot.on_time), rate: rate(n(ot.on_time), n(ot.concluded)) },
     warnings,
     satisfaction,

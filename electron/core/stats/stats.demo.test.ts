@@ -75,6 +75,7 @@ describe('statistics on the demo city', () => {
     expect(o.queue.open).toBe(await count({ statuses: [...OPEN_STATUSES] }));
     expect(o.queue.overdue).toBe(await count({ overdue: true }));
     expect(o.queue.dueSoon).toBe(await count({ dueSoon: true }));
+    expect(o.queue.red).toBe(await count({ statuses: [...OPEN_STATUSES], warnings: ['red'] }));
     expect(o.queue.open).toBe(1500);
   });
 

@@ -103,6 +103,11 @@ export function onCoreEvent<E extends EventName>(name: E, listener: (payload: Ev
   });
 }
 
+/** The event link's state ('up' / 'down'), for screens that must say when they are not live (the wall). */
+export function onLinkStatus(listener: (status: 'up' | 'down') => void): () => void {
+  return transport.onLinkStatus(listener);
+}
+
 function safeSessionStorage(): Storage | null {
   try {
     return window.sessionStorage;

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import { Card, Col, Row, Skeleton, Table, Typography } from 'antd';
 import {
@@ -144,7 +145,7 @@ function AreaFigures() {
   );
 }
 
-type T = ReturnType<typeof useTranslation>['t'];
+type T = TFunction;
 
 function figuresFor(root: DivisionNode, nodes: DivisionNode[], t: T): Figure[] {
   const below = (level: 'county' | 'township') =>

@@ -15,5 +15,6 @@ import queue from './queue';
 import intake from './intake';
 import caseLabels from './case';
 import stats from './stats';
+import wall from './wall';
 
-export const en = { ...common, nav, login, dashboard, divisions, settings, map, directory, queue, intake, case: caseLabels, stats } satisfies Messages;
+export const en = { ...common, nav, login, dashboard, divisions, settings, map, directory, queue, intake, case: caseLabels, stats, wall } satisfies Messages;

@@ -17,8 +17,9 @@ import queue from './queue';
 import intake from './intake';
 import caseLabels from './case';
 import stats from './stats';
+import wall from './wall';
 
-export const zhCN = { ...common, nav, login, dashboard, divisions, settings, map, directory, queue, intake, case: caseLabels, stats } as const;
+export const zhCN = { ...common, nav, login, dashboard, divisions, settings, map, directory, queue, intake, case: caseLabels, stats, wall } as const;
 
 type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 /** The shape every language must fill. */

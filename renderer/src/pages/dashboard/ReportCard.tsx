@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useMemo } from 'react';
 import { Card, Col, Row, Skeleton, Statistic, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -99,9 +100,15 @@ export function ReportCard({ today }: { today: string }) {
   );
 }
 
-type T = ReturnType<typeof useTranslation>['t'];
+type T = TFunction;
 
 function chartOptions(o: StatsOverview, t: T): { trend: ChartOption; categories: ChartOption; warnings: ChartOption } {
+  const label: Record<string, string> = {
+    'dashboard.report.registered': t('dashboard.report.registered'),
+    'dashboard.report.successful': t('dashboard.report.successful'),
+    'dashboard.report.swept': t('dashboard.report.swept'),
+    'dashboard.report.warnings': t('dashboard.report.warnings'),
+  };
   const periods = o.series.map((p) => p.period);
   const trend: ChartOption = {
     tooltip: { trigger: 'axis' },
@@ -110,9 +117,9 @@ function chartOptions(o: StatsOverview, t: T): { trend: ChartOption; categories:
     xAxis: { type: 'category', data: periods },
     yAxis: { type: 'value' },
     series: [
-      { type: 'bar', name: t('dashboard.report.swept'), data: o.series.map((p) => p.swept), itemStyle: { color: '#91caff' } },
-      { type: 'line', name: t('dashboard.report.registered'), data: o.series.map((p) => p.registered), smooth: true },
-      { type: 'line', name: t('dashboard.report.successful'), data: o.series.map((p) => p.successful), smooth: true },
+      { type: 'bar', name: label['dashboard.report.swept'], data: o.series.map((p) => p.swept), itemStyle: { color: '#91caff' } },
+      { type: 'line', name: label['dashboard.report.registered'], data: o.series.map((p) => p.registered), smooth: true },
+      { type: 'line', name: label['dashboard.report.successful'], data: o.series.map((p) => p.successful), smooth: true },
     ],
   };
   const cats = [...o.byCategory].sort((a, b) => a.registered - b.registered);
@@ -121,15 +128,16 @@ function chartOptions(o: StatsOverview, t: T): { trend: ChartOption; categories:
     grid: { left: 88, right: 16, top: 8, bottom: 24 },
     xAxis: { type: 'value' },
     yAxis: { type: 'category', data: cats.map((c) => (isDisputeCategory(c.key) ? categoryText(t, c.key) : c.key)) },
-    series: [{ type: 'bar', name: t('dashboard.report.registered'), data: cats.map((c) => c.registered), itemStyle: { color: '#1677ff' } }],
+    series: [{ type: 'bar', name: label['dashboard.report.registered'], data: cats.map((c) => c.registered), itemStyle: { color: '#1677ff' } }],
   };
   const colours = { blue: '#1677ff', yellow: '#faad14', red: '#cf1322' } as const;
+  const colourNames: Record<'blue' | 'yellow' | 'red', string> = { blue: t('dashboard.report.blue'), yellow: t('dashboard.report.yellow'), red: t('dashboard.report.red') };
   const warnings: ChartOption = {
     tooltip: { trigger: 'axis' },
     grid: { left: 48, right: 16, top: 8, bottom: 24 },
-    xAxis: { type: 'category', data: o.warnings.map((w) => t(`dashboard.report.${w.colour}`)) },
+    xAxis: { type: 'category', data: o.warnings.map((w) => colourNames[w.colour]) },
     yAxis: { type: 'value' },
-    series: [{ type: 'bar', name: t('dashboard.report.warnings'), data: o.warnings.map((w) => ({ value: w.count, itemStyle: { color: colours[w.colour] } })) }],
+    series: [{ type: 'bar', name: label['dashboard.report.warnings'], data: o.warnings.map((w) => ({ value: w.count, itemStyle: { color: colours[w.colour] } })) }],
   };
   return { trend, categories, warnings };
 }
