@@ -33,9 +33,15 @@ for (const [w, h] of [
     await expect(page.getByTestId('wall-kpi-swept')).toHaveAttribute('data-value', '3268');
     await expect(page.getByTestId('wall-link-up')).toBeVisible();
     await expect(page.getByTestId('wall-ticker')).toContainText('红色预警');
-    // Type scales with the screen: the key figures are a tenth of the height's 54ths, not a fixed size.
+    // Type scales with the screen (2.8 × 1/54 of the height), not a fixed size.
     const size = await page.getByTestId('wall-kpi-open').locator('.gc-wall-kpi-value').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
-    expect(size).toBeCloseTo((3 * h) / 54, 0);
+    expect(size).toBeCloseTo((2.8 * h) / 54, 0);
+    // The key figures stay in their row: the map panel starts below them.
+    const kpiBottom = (await page.locator('.gc-wall-kpis').boundingBox())!;
+    const mapTop = (await page.getByTestId('wall-map').boundingBox())!;
+    const lastKpi = (await page.getByTestId('wall-kpi-handled').boundingBox())!;
+    expect(lastKpi.y + lastKpi.height).toBeLessThanOrEqual(kpiBottom.y + kpiBottom.height + 1);
+    expect(mapTop.y).toBeGreaterThan(kpiBottom.y + kpiBottom.height);
     // No frame, no menu on the wall.
     await expect(page.locator('.ant-layout-sider')).toHaveCount(0);
     mkdirSync(SHOTS, { recursive: true });
@@ -44,6 +50,7 @@ for (const [w, h] of [
     if (w === 1920) {
       const first = await page.getByTestId('wall').getAttribute('data-panel');
       await expect(page.getByTestId('wall')).not.toHaveAttribute('data-panel', first!, { timeout: 16_000 });
+      await page.waitForTimeout(1500); // the new panel's bars grow in
       await page.screenshot({ path: `${SHOTS}/wall-${w}x${h}-panel2.png` });
     }
     await context.close();

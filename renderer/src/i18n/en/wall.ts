@@ -19,7 +19,7 @@ export default {
   mapLegend: 'Red / yellow / blue: highest warning in the grid; size: open cases',
   panel: {
     trend: 'Monthly trend',
-    ranking: 'Counties: open and success rate',
+    ranking: 'Open disputes by county',
     categories: 'Categories',
   },
   ticker: {

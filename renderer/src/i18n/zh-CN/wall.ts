@@ -17,7 +17,7 @@ export default {
   mapLegend: '红 / 黄 / 蓝：网格内最高预警；点大小：在办件数',
   panel: {
     trend: '月度趋势',
-    ranking: '各县（区）在办与成功率',
+    ranking: '各县（区）在办纠纷',
     categories: '纠纷类别',
   },
   ticker: {
