@@ -96,6 +96,38 @@ describe('HTTP transport', () => {
     expect(code).toBe(4401);
   });
 
+  it('tells the wall that something changed, never which record, and no job progress', async () => {
+    const wallToken = await loginAs(core, 'wall');
+    const adminToken = await loginAs(core, 'admin');
+    const open = (token: string) => {
+      const ws = new WebSocket(`${base.replace('http', 'ws')}/api/events`);
+      const got: Array<{ event: string; payload: unknown }> = [];
+      const ready = new Promise<void>((resolve, reject) => {
+        ws.on('open', () => ws.send(JSON.stringify({ type: 'auth', token })));
+        ws.on('message', (m) => {
+          const msg = JSON.parse(String(m)) as { event: string; payload: unknown };
+          if (msg.event === 'ready') resolve();
+          else got.push(msg);
+        });
+        ws.on('error', reject);
+      });
+      return { ws, got, ready };
+    };
+    const wall = open(wallToken);
+    const staff = open(adminToken);
+    await Promise.all([wall.ready, staff.ready]);
+    const created = await call('accounts.create', { username: 'wsuser2', displayName: '李四', role: 'leader', divisionCode: '999901000000', password: 'long-enough-pass' }, adminToken);
+    expect(created.body.ok).toBe(true);
+    await new Promise((r) => setTimeout(r, 150));
+    const staffChange = staff.got.find((m) => m.event === 'data.changed');
+    expect(staffChange?.payload).toMatchObject({ ids: expect.any(Array) });
+    const wallChange = wall.got.find((m) => m.event === 'data.changed');
+    expect(wallChange?.payload).toEqual({ entity: (staffChange!.payload as { entity: string }).entity });
+    expect(wall.got.every((m) => m.event === 'data.changed' && !('ids' in (m.payload as object)))).toBe(true);
+    wall.ws.close();
+    staff.ws.close();
+  });
+
   it('serves tiles of a registered MBTiles package without a session, 404 otherwise', async () => {
     await makeMbtiles(path.join(dir, 'tiles.mbtiles'));
     const { id } = await (await signIn(core, 'admin'))('basemap.addMbtiles', { path: path.join(dir, 'tiles.mbtiles') });

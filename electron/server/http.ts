@@ -6,6 +6,7 @@ import fastifyWebsocket from '@fastify/websocket';
 import type { WebSocket } from 'ws';
 import { API_CALL_PATH, API_EVENTS_PATH, TILE_PATH } from '../../shared/contract/bridge';
 import type { CallResult, CoreErrorPayload, ErrorCode } from '../../shared/contract/errors';
+import { eventForRole } from '../../shared/contract/events';
 import { securityHeaders, type Core } from '../core/index';
 
 export interface ServerOptions {
@@ -117,7 +118,12 @@ export async function createHttpServer(core: Core, opts: ServerOptions): Promise
           socket.close(4401, 'no session');
           return;
         }
-        unsubscribe = core.onAny((event, payload) => socket.send(JSON.stringify({ event, payload })));
+        // The wall display hears that something changed, never which record (shared/contract/events.ts).
+        const role = (me.value as { role?: string }).role ?? '';
+        unsubscribe = core.onAny((event, payload) => {
+          const shown = eventForRole(role, event, payload);
+          if (shown !== null) socket.send(JSON.stringify({ event, payload: shown }));
+        });
         socket.send(JSON.stringify({ event: 'ready', payload: null }));
       });
     });

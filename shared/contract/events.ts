@@ -22,3 +22,14 @@ export const events = {
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;
 export const EVENT_NAMES = Object.keys(events) as EventName[];
+
+/**
+ * What a client of this role may receive of an event, or null for nothing. The wall display never gets
+ * record ids (a changed case's id is personal enough): it hears that something changed, and refetches its
+ * aggregates; background jobs are none of its business. Transports that forward events apply this.
+ */
+export function eventForRole(role: string, event: string, payload: unknown): unknown {
+  if (role !== 'wall') return payload;
+  if (event === 'data.changed' && typeof payload === 'object' && payload !== null && 'entity' in payload) return { entity: (payload as { entity: unknown }).entity };
+  return null;
+}
