@@ -16,6 +16,7 @@ import type { NodeState } from './node/nodeState';
 import type { HandlerContext, HandlerImpls } from './context';
 import type { CoreEnv } from './env';
 import { resolveSession, type Session } from './session/sessions';
+import { WALL_TOKEN_HANDLERS } from '../../shared/contract/walls';
 
 export interface CallMeta {
   /** Session token as presented by the transport (IPC envelope or HTTP bearer header). */
@@ -49,6 +50,9 @@ export function createDispatcher(db: Knex, env: CoreEnv, node: NodeState, impls:
       if (!session) throw new CoreError('NO_SESSION', '未登录或登录已过期，请重新登录');
       if (!mayCall(session.account.role, name)) {
         throw new CoreError('FORBIDDEN', `当前角色无权执行此操作（${name}）`);
+      }
+      if (session.wallToken && !WALL_TOKEN_HANDLERS.includes(name)) {
+        throw new CoreError('FORBIDDEN', `大屏令牌只能用于大屏显示（${name}）`);
       }
     } else if (meta.token) {
       session = await resolveSession(db, meta.token, now);

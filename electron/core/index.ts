@@ -32,6 +32,7 @@ import { directoryImpls } from './directory/handlers';
 import { jobImpls } from './jobs/handlers';
 import { statsImpls } from './stats/handlers';
 import { sweepImpls } from './sweeps/handlers';
+import { wallImpls } from './walls/handlers';
 import { ledgerExport } from './disputes/exportLedger';
 import { SEARCH_CATCH_UP } from './disputes/searchCatchUp';
 import { MAP_WARMING } from './map/warm';
@@ -63,6 +64,7 @@ const impls: HandlerImpls = {
   ...jobImpls,
   ...statsImpls,
   ...sweepImpls,
+  ...wallImpls,
 };
 
 /** The job kinds people can start (each through a writing handler) — docs/architecture.md "Background work". */

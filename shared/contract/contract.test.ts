@@ -13,6 +13,9 @@ import { gridHandlers } from './grids';
 import { boundaryHandlers } from './boundaries';
 import { directoryHandlers } from './directory';
 import { jobHandlers } from './jobs';
+import { statsHandlers } from './stats';
+import { sweepHandlers } from './sweeps';
+import { wallHandlers } from './walls';
 
 /** Each contract file (or folder) and the one name prefix it holds; the core has a folder of that name. */
 const FILES: Record<string, Record<string, unknown>> = {
@@ -29,6 +32,9 @@ const FILES: Record<string, Record<string, unknown>> = {
   boundaries: boundaryHandlers,
   directory: directoryHandlers,
   jobs: jobHandlers,
+  stats: statsHandlers,
+  sweeps: sweepHandlers,
+  walls: wallHandlers,
 };
 
 describe('contract layout', () => {

@@ -14,6 +14,7 @@ import { directoryHandlers } from './directory';
 import { jobHandlers } from './jobs';
 import { statsHandlers } from './stats';
 import { sweepHandlers } from './sweeps';
+import { wallHandlers } from './walls';
 import type { HandlerSpec } from './define';
 
 /**
@@ -38,6 +39,7 @@ export const contract = {
   ...jobHandlers,
   ...statsHandlers,
   ...sweepHandlers,
+  ...wallHandlers,
 } satisfies Record<string, HandlerSpec>;
 
 export type Contract = typeof contract;
@@ -72,3 +74,4 @@ export { QueueFilter, QueueRow, QueueSort, QueueView, Party } from './disputes/s
 export { Job, JobState } from './jobs';
 export { StatsOverview, StatTotals, StatRow, SweepTable, SweepTableRow, Workbench, WorkbenchTile, Granularity, WallFeed } from './stats';
 export { Sweep, SweepInput } from './sweeps';
+export { WallToken, WALL_TOKEN_HANDLERS } from './walls';

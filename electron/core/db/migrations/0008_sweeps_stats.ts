@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 
 /**
- * Sweeps (排查, issue 11) and the statistics' indexes. A sweep is one visit of a village (some or all of
+ * Sweeps (排查, issue 11), the statistics' indexes and LAN wall tokens. A sweep is one visit of a village (some or all of
  * its grids) by a grid worker or a committee; the cases it opened are linked. The statistics are SQL
  * aggregates computed on every call (no stored totals to drift), so what they need is indexes:
  * - disputes_stats_cover: the cases registered in a date range with every column a figure groups by, so
@@ -36,5 +36,16 @@ export async function up(knex: Knex): Promise<void> {
     `CREATE INDEX disputes_stats_cover ON disputes
        (registered_at, county_code, township_code, category, source, outcome, warning, status, org_id, escalated_from, referral, satisfaction, mediator_id)`,
   );
+  // LAN wall tokens: a browser on the LAN shows the wall with one of these (the admin creates and revokes
+  // them); it acts as a wall account and reaches only the wall's read handlers. Only the hash is kept.
+  await knex.schema.createTable('wall_tokens', (t) => {
+    t.increments('id');
+    t.string('label').notNullable();
+    t.string('token_hash', 64).notNullable().unique();
+    t.integer('account_id').notNullable().references('id').inTable('accounts');
+    t.integer('created_by').nullable().references('id').inTable('accounts');
+    t.string('created_at').notNullable();
+    t.string('revoked_at').nullable();
+  });
   await knex.raw('CREATE INDEX disputes_concluded ON disputes (concluded_at, county_code, township_code, deadline) WHERE concluded_at IS NOT NULL');
 }
