@@ -5,6 +5,7 @@ import { SystemInfoCard } from './settings/SystemInfoCard';
 import { AccountCard } from './settings/AccountCard';
 import { AuditVerifyCard } from './settings/AuditVerifyCard';
 import { AuditLogCard } from './settings/AuditLogCard';
+import { WallTokensCard } from './settings/WallTokensCard';
 
 /** System information, the account, and (for the roles the contract lets in) the audit log. The core enforces the roles. */
 export function SettingsPage() {
@@ -24,6 +25,11 @@ export function SettingsPage() {
         {may('audit.verify') && (
           <Col span={24}>
             <AuditVerifyCard />
+          </Col>
+        )}
+        {may('walls.createToken') && (
+          <Col span={24}>
+            <WallTokensCard />
           </Col>
         )}
         {may('audit.list') && (
