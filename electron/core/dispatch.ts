@@ -18,6 +18,7 @@ import type { HandlerContext, HandlerImpls, TwoPhase } from './context';
 import { isConfigured } from './setup/configured';
 import type { CoreEnv } from './env';
 import { resolveSession, type Session } from './session/sessions';
+import { WALL_TOKEN_HANDLERS } from '../../shared/contract/walls';
 
 export interface CallMeta {
   /** Session token as presented by the transport (IPC envelope or HTTP bearer header). */
@@ -71,6 +72,9 @@ export function createDispatcher(db: Knex, env: CoreEnv, node: NodeState, impls:
       // Logged in with a one-time password (an admin's reset): change it first.
       if (session.mustChangePassword && !WHILE_PASSWORD_MUST_CHANGE.has(name)) {
         throw new CoreError('FORBIDDEN', '请先修改一次性密码，然后再继续使用');
+      }
+      if (session.wallToken && !WALL_TOKEN_HANDLERS.includes(name)) {
+        throw new CoreError('FORBIDDEN', `大屏令牌只能用于大屏显示（${name}）`);
       }
     } else if (meta.token) {
       session = await resolveSession(db, meta.token, now);

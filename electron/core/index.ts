@@ -31,6 +31,9 @@ import { boundaryImpls } from './boundaries/handlers';
 import { directoryImpls } from './directory/handlers';
 import { jobImpls } from './jobs/handlers';
 import { setupImpls } from './setup/handlers';
+import { statsImpls } from './stats/handlers';
+import { sweepImpls } from './sweeps/handlers';
+import { wallImpls } from './walls/handlers';
 import { ledgerExport } from './disputes/exportLedger';
 import { SEARCH_CATCH_UP } from './disputes/searchCatchUp';
 import { MAP_WARMING } from './map/warm';
@@ -68,6 +71,9 @@ const impls: HandlerImpls = {
   ...jobImpls,
   ...backupImpls,
   ...setupImpls,
+  ...statsImpls,
+  ...sweepImpls,
+  ...wallImpls,
 };
 
 /** The job kinds people can start (each through a writing handler) — docs/architecture.md "Background work". */

@@ -7,7 +7,7 @@ import { bindCoreToIpc } from './ipc';
 import { installMenu } from './menu';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { applySecurityPolicy } from './security';
-import { focusFirstWindow, openWindow } from './windows';
+import { focusFirstWindow, openWindow, parseWallDisplays } from './windows';
 
 /**
  * The desktop shell: lifecycle only. Options, as for the CLI: `--data-dir DIR` (else $GGC_DATA_DIR, else
@@ -25,7 +25,7 @@ const RENDERER_DIR = path.join(__dirname, '..', 'renderer');
 // Not strict: Chromium and the OS may add switches of their own.
 const { values: options } = parseArgs({
   args: process.argv.slice(1),
-  options: { 'data-dir': { type: 'string' }, wall: { type: 'boolean' }, 'no-demo': { type: 'boolean' }, setup: { type: 'boolean' } },
+  options: { 'data-dir': { type: 'string' }, wall: { type: 'boolean' }, 'no-demo': { type: 'boolean' }, setup: { type: 'boolean' }, 'wall-displays': { type: 'string' } },
   strict: false,
   allowPositionals: true,
 });
@@ -104,7 +104,8 @@ async function start(): Promise<void> {
   // the renderer's first calls simply wait for the core.
   coreReady = openCore(dir);
   unbindIpc = bindCoreToIpc(coreReady);
-  openWindow(options.wall === true ? 'wall' : 'console');
+  // `--wall --wall-displays all` (or 1,3): one kiosk window per display of a multi-screen wall.
+  openWindow(options.wall === true ? 'wall' : 'console', parseWallDisplays(options['wall-displays']));
   await coreReady;
   await nodeData;
 }

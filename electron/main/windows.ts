@@ -52,23 +52,53 @@ export function openConsoleWindow(): BrowserWindow {
   });
 }
 
-/** Full screen on the external display when there is one (the wall), else on the primary display. */
-export function openWallWindow(): BrowserWindow {
-  const primary = screen.getPrimaryDisplay();
-  const target = screen.getAllDisplays().find((d) => d.id !== primary.id) ?? primary;
+/**
+ * Which displays the wall covers: 'auto' (the external display when there is one, else the primary),
+ * 'all' (one kiosk window per display: a multi-screen wall), or display numbers 1… in the OS's order.
+ */
+export type WallDisplays = 'auto' | 'all' | number[];
+
+/** Parse `--wall-displays auto|all|1,3`; anything else is 'auto'. */
+export function parseWallDisplays(value: unknown): WallDisplays {
+  if (value === 'all') return 'all';
+  if (typeof value === 'string' && /^\d+(,\d+)*$/.test(value)) return value.split(',').map(Number);
+  return 'auto';
+}
+
+/** One kiosk window full screen on one display: no menus, no frame, the wall route. */
+function openWallOn(display: Electron.Display): BrowserWindow {
   const win = createAppWindow(WALL_URL, {
     title: '综治网格工作台 · 大屏',
-    ...target.bounds,
+    ...display.bounds,
     kiosk: true,
+    fullscreen: true,
+    frame: false,
     autoHideMenuBar: true,
-    backgroundColor: '#0b1a2e',
+    backgroundColor: '#050b18',
   });
   win.removeMenu();
   return win;
 }
 
-export function openWindow(kind: WindowKind): BrowserWindow {
-  return kind === 'wall' ? openWallWindow() : openConsoleWindow();
+/** The wall's kiosk windows on the chosen displays (at least one). */
+export function openWallWindows(choice: WallDisplays = 'auto'): BrowserWindow[] {
+  const displays = screen.getAllDisplays();
+  const primary = screen.getPrimaryDisplay();
+  let chosen: Electron.Display[];
+  if (choice === 'all') chosen = displays;
+  else if (choice === 'auto') chosen = [displays.find((d) => d.id !== primary.id) ?? primary];
+  else chosen = choice.map((n) => displays[n - 1]).filter((d): d is Electron.Display => d !== undefined);
+  if (chosen.length === 0) chosen = [primary];
+  return chosen.map(openWallOn);
+}
+
+/** Full screen on the external display when there is one (the wall), else on the primary display. */
+export function openWallWindow(): BrowserWindow {
+  return openWallWindows('auto')[0]!;
+}
+
+export function openWindow(kind: WindowKind, wallDisplays: WallDisplays = 'auto'): BrowserWindow {
+  return kind === 'wall' ? openWallWindows(wallDisplays)[0]! : openConsoleWindow();
 }
 
 export function allWindows(): BrowserWindow[] {

@@ -20,7 +20,6 @@ const AppLayout = lazyNamed(() => import('./components/AppLayout'), 'AppLayout')
 const DashboardPage = lazyNamed(() => import('./pages/DashboardPage'), 'DashboardPage');
 const DivisionsPage = lazyNamed(() => import('./pages/DivisionsPage'), 'DivisionsPage');
 const SettingsPage = lazyNamed(() => import('./pages/SettingsPage'), 'SettingsPage');
-const ComingSoonPage = lazyNamed(() => import('./pages/ComingSoonPage'), 'ComingSoonPage');
 const NotFoundPage = lazyNamed(() => import('./pages/NotFoundPage'), 'NotFoundPage');
 const QueuePage = lazyNamed(() => import('./pages/queue/QueuePage'), 'QueuePage');
 const IntakePage = lazyNamed(() => import('./pages/queue/intake/IntakePage'), 'IntakePage');
@@ -29,6 +28,8 @@ const MapPage = lazyNamed(() => import('./pages/map/MapPage'), 'MapPage');
 const DirectoryPage = lazyNamed(() => import('./pages/directory/DirectoryPage'), 'DirectoryPage');
 const SetupPage = lazyNamed(() => import('./pages/setup/SetupPage'), 'SetupPage');
 const AccountsPage = lazyNamed(() => import('./pages/accounts/AccountsPage'), 'AccountsPage');
+const SweepTablePage = lazyNamed(() => import('./pages/stats/SweepTablePage'), 'SweepTablePage');
+const WallPage = lazyNamed(() => import('./pages/wall/WallPage'), 'WallPage');
 
 /** A page's chunk loading: a spinner in the content area, the frame around it stays. */
 function Page({ children }: { children: ReactNode }) {
@@ -57,6 +58,17 @@ export function App() {
           <Routes>
             <Route path="/login" element={<LoginPage />} />
             <Route path="/setup" element={<Suspense fallback={<FullPageSpin />}><SetupPage /></Suspense>} />
+            {/* The wall is a kiosk view: full screen, no frame, no menus. */}
+            <Route
+              path="/wall"
+              element={
+                <RequireAuth>
+                  <Suspense fallback={<FullPageSpin />}>
+                    <WallPage />
+                  </Suspense>
+                </RequireAuth>
+              }
+            />
             <Route
               element={
                 <RequireAuth>
@@ -74,9 +86,9 @@ export function App() {
               <Route path="queue/new" element={<Page><IntakePage /></Page>} />
               <Route path="cases/:id" element={<Page><CasePage /></Page>} />
               <Route path="directory" element={<Page><DirectoryPage /></Page>} />
-              <Route path="wall" element={<Page><ComingSoonPage feature="wall" /></Page>} />
               <Route path="settings" element={<Page><SettingsPage /></Page>} />
               <Route path="accounts" element={<Page><AccountsPage /></Page>} />
+              <Route path="stats" element={<Page><SweepTablePage /></Page>} />
               <Route path="*" element={<Page><NotFoundPage /></Page>} />
             </Route>
           </Routes>

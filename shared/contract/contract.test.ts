@@ -15,6 +15,9 @@ import { directoryHandlers } from './directory';
 import { jobHandlers } from './jobs';
 import { backupHandlers } from './backup';
 import { setupHandlers } from './setup';
+import { statsHandlers } from './stats';
+import { sweepHandlers } from './sweeps';
+import { wallHandlers } from './walls';
 
 /** Each contract file (or folder) and the one name prefix it holds; the core has a folder of that name. */
 const FILES: Record<string, Record<string, unknown>> = {
@@ -33,6 +36,9 @@ const FILES: Record<string, Record<string, unknown>> = {
   jobs: jobHandlers,
   backup: backupHandlers,
   setup: setupHandlers,
+  stats: statsHandlers,
+  sweeps: sweepHandlers,
+  walls: wallHandlers,
 };
 
 describe('contract layout', () => {

@@ -14,6 +14,9 @@ import { directoryHandlers } from './directory';
 import { jobHandlers } from './jobs';
 import { backupHandlers } from './backup';
 import { setupHandlers } from './setup';
+import { statsHandlers } from './stats';
+import { sweepHandlers } from './sweeps';
+import { wallHandlers } from './walls';
 import type { HandlerSpec } from './define';
 
 /**
@@ -38,6 +41,9 @@ export const contract = {
   ...jobHandlers,
   ...backupHandlers,
   ...setupHandlers,
+  ...statsHandlers,
+  ...sweepHandlers,
+  ...wallHandlers,
 } satisfies Record<string, HandlerSpec>;
 
 export type Contract = typeof contract;
@@ -72,3 +78,6 @@ export { QueueFilter, QueueRow, QueueSort, QueueView, Party } from './disputes/s
 export { Job, JobState } from './jobs';
 export { BackupSettings, BackupInfo, DEFAULT_BACKUP_SETTINGS } from './backup';
 export { SetupDivision } from './setup';
+export { StatsOverview, StatTotals, StatRow, SweepTable, SweepTableRow, Workbench, WorkbenchTile, Granularity, WallFeed } from './stats';
+export { Sweep, SweepInput } from './sweeps';
+export { WallToken, WALL_TOKEN_HANDLERS } from './walls';

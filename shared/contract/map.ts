@@ -139,7 +139,7 @@ export const mapHandlers = {
   }),
   'map.disputes': handler({
     summary:
-      'Disputes as map points with warning level and category (compact), filtered like the queue; mediators see only their own cases.',
+      'Disputes as map points with warning level and category (compact), filtered like the queue; mediators see only their own cases. The wall gets one point per grid (its centre, the grid id, the highest warning): never a case id or point.',
     input: DisputeMapFilter,
     output: PointLayer,
     access: ALL_ROLES,

@@ -26,6 +26,8 @@ export interface DemoFigures {
     /** agreement / cases, rounded to 0.1% */
     successRate: number;
     wxg: number;
+    /** Sweeps (排查) recorded Jan–Sep (China days). */
+    sweeps: number;
     /** category → colour → count */
     warnings: Record<string, Record<string, number>>;
   };
@@ -76,6 +78,7 @@ export async function describeDemo(db: Knex): Promise<DemoFigures> {
       notConcluded: await one(`SELECT count(*) n FROM disputes WHERE ${janSepWhere} AND concluded_at IS NULL`, JAN_SEP),
       successRate: janSepCases ? Math.round((1000 * agreement) / janSepCases) / 1000 : 0,
       wxg: await one(`SELECT count(*) n FROM disputes WHERE ${janSepWhere} AND source = 'wxg_app'`, JAN_SEP),
+      sweeps: await one(`SELECT count(*) n FROM sweeps WHERE swept_on BETWEEN '2021-01-01' AND '2021-09-30'`),
       warnings: tally2(await many(`SELECT category k, warning k2, count(*) n FROM disputes WHERE ${janSepWhere} AND warning <> 'none' GROUP BY category, warning`, JAN_SEP)),
     },
     october: {

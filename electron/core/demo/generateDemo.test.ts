@@ -30,6 +30,8 @@ const HASHED_TABLES: [string, string][] = [
   ['disputes', 'id'],
   ['dispute_parties', 'id'],
   ['dispute_events', 'id'],
+  ['sweeps', 'id'],
+  ['sweep_disputes', 'sweep_id'],
 ];
 
 describe('the demo (synthetic city, seed 20211029)', () => {
@@ -112,6 +114,16 @@ describe('the demo (synthetic city, seed 20211029)', () => {
     expect(j.successRate).toBe(0.979);
     expect(j.warnings['婚姻家庭']).toEqual({ blue: 428, yellow: 280, red: 30 });
     expect(j.wxg).toBe(926);
+  });
+
+  it('holds the report\'s 3,268 sweeps (排查) of Jan–Sep, a part of them linked to the grid-patrol cases they opened', async () => {
+    expect(figures.janSep.sweeps).toBe(3268);
+    const linked: { n: number; wrong: number }[] = await db.raw(
+      `SELECT count(*) n, sum(d.source <> 'grid_patrol' OR s.swept_on <> date(d.registered_at, '+8 hours') OR json_extract(s.grid_ids, '$[0]') <> d.grid_id) wrong
+         FROM sweep_disputes l JOIN sweeps s ON s.id = l.sweep_id JOIN disputes d ON d.id = l.dispute_id`,
+    );
+    expect(linked[0]!.n).toBeGreaterThan(1000);
+    expect(linked[0]!.wrong).toBe(0);
   });
 
   it('has most Jan–Sep cases closed after a follow-up visit, the latest still waiting for it', async () => {

@@ -18,6 +18,7 @@ import { Places } from './places';
 import { Rng } from './random';
 import { DEMO_CREATED_AT, caseRows, divisionRows, gridRows, gridWorkerRows, orgRows, peopleRows, servicePointRows, type Row } from './rows';
 import { buildServicePoints } from './servicePoints';
+import { buildSweeps } from './sweeps';
 
 export const DEFAULT_DEMO_SEED = 20211029;
 
@@ -164,6 +165,8 @@ export async function generateDemo(db: Knex, opts: DemoOptions = {}): Promise<De
   const cases = buildCases(draftCases(geo, figures, places, disputeRng), { geo, network, persons, places, rng: disputeRng, demoMediator });
   const demoGridWorker = pickDemoGridWorker(geo, network, cases, demoMediator.township);
   const caseTables = caseRows(geo, cases);
+  // Its own random stream: adding sweeps changed nothing else the demo draws.
+  const sweepTables = buildSweeps(geo, network, caseTables.disputes, new Rng(seed, 'sweeps'));
   lap('disputes');
 
   progress('passwords');
@@ -183,7 +186,7 @@ export async function generateDemo(db: Knex, opts: DemoOptions = {}): Promise<De
     servicePoints: servicePointRows(geo, points),
   };
   // Progress through the one transaction by rows written (every table's size is known up front).
-  const totalRows = [...Object.values(nodeTables), ...Object.values(caseTables)].reduce((n, rows) => n + rows.length, 0);
+  const totalRows = [...Object.values(nodeTables), ...Object.values(caseTables), ...Object.values(sweepTables)].reduce((n, rows) => n + rows.length, 0);
   let rowsDone = 0;
   await db.transaction(async (trx) => {
     const put = async (table: string, rows: Row[], required: readonly string[] = []) => {
@@ -222,6 +225,8 @@ export async function generateDemo(db: Knex, opts: DemoOptions = {}): Promise<De
     counts.mediationRecords = await put('dispute_mediation_records', caseTables.records);
     counts.agreements = await put('dispute_agreements', caseTables.agreements);
     counts.followups = await put('dispute_followups', caseTables.followups);
+    counts.sweeps = await put('sweeps', sweepTables.sweeps);
+    counts.sweepDisputes = await put('sweep_disputes', sweepTables.links);
     const rules = await columnsOf(trx, 'dispute_deadline_rules');
     if (rules.size > 0 && Number((await trx('dispute_deadline_rules').count({ n: '*' }).first())?.n ?? 0) === 0) {
       await insertObjects(

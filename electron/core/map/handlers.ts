@@ -41,7 +41,8 @@ export const mapImpls: DomainImpls<'map'> = {
   },
   'map.disputes': async (filter, ctx) => {
     const { like } = mapArea(ctx, filter.villageCode ?? filter.townshipCode ?? filter.countyCode);
-    return toPointLayer(await disputeRows(ctx, like, filter), DISPUTE_KINDS, DISPUTE_CATEGORIES);
+    // The wall's rows are grids (no category of their own): no sub-kinds for it.
+    return toPointLayer(await disputeRows(ctx, like, filter), DISPUTE_KINDS, ctx.account.role === 'wall' ? null : DISPUTE_CATEGORIES);
   },
   'map.search': async ({ q, limit }, ctx) => {
     const { like } = mapArea(ctx);

@@ -90,6 +90,7 @@ export const DISPUTE_KINDS: readonly string[] = WARNING_LEVELS;
 export async function disputeRows(ctx: HandlerContext, like: string, filter: DisputeMapFilter): Promise<PointRow[]> {
   const scope = await callerScope(ctx, { withoutPersonalData: true });
   const statuses = filter.statuses ?? OPEN_STATUSES;
+  if (scope.role === 'wall') return wallDisputeRows(ctx, scope.sql, like, statuses, filter);
   const q = ctx
     .db('disputes as d')
     .whereRaw(scope.sql)
@@ -100,6 +101,30 @@ export async function disputeRows(ctx: HandlerContext, like: string, filter: Dis
       else w.where('d.township_code', 'like', like);
     })
     .select('d.id', 'd.lon', 'd.lat', 'd.warning as kind', 'd.category as sub');
+  if (filter.categories?.length) q.whereIn('d.category', filter.categories);
+  if (filter.warnings?.length) q.whereIn('d.warning', filter.warnings);
+  if (filter.sources?.length) q.whereIn('d.source', filter.sources);
+  if (filter.gridId !== undefined) q.where('d.grid_id', filter.gridId);
+  return q;
+}
+
+/**
+ * The wall never receives a case's id or point: for it the disputes layer is one dot per grid with
+ * matching cases, at the grid's centre, its id the grid's, its kind the highest warning among them.
+ */
+async function wallDisputeRows(ctx: HandlerContext, scopeSql: string, like: string, statuses: readonly string[], filter: DisputeMapFilter): Promise<PointRow[]> {
+  const q = ctx
+    .db('disputes as d')
+    .join('grids as g', 'g.id', 'd.grid_id')
+    .whereRaw(scopeSql)
+    .whereIn('d.status', statuses)
+    .andWhere((w) => {
+      if (like.length >= 13) w.where('d.village_code', 'like', like);
+      else w.where('d.township_code', 'like', like);
+    })
+    .groupBy('g.id')
+    .select('g.id as id', 'g.center_lon as lon', 'g.center_lat as lat')
+    .select(ctx.db.raw(`CASE max(d.warning_rank) WHEN 3 THEN 'red' WHEN 2 THEN 'yellow' WHEN 1 THEN 'blue' ELSE 'none' END AS kind`));
   if (filter.categories?.length) q.whereIn('d.category', filter.categories);
   if (filter.warnings?.length) q.whereIn('d.warning', filter.warnings);
   if (filter.sources?.length) q.whereIn('d.source', filter.sources);

@@ -9,6 +9,8 @@ export interface Session {
   account: Account;
   /** Logged in with a one-time password: only changing it (and logging out) is allowed. */
   mustChangePassword: boolean;
+  /** A LAN wall token (walls.createToken), not a login: it reaches only WALL_TOKEN_HANDLERS. */
+  wallToken?: boolean;
 }
 
 /** A working day at a center (the default of the node's session policy); the token lives only in the client's memory. */
@@ -77,6 +79,13 @@ export async function resolveSession(db: Knex, token: string, now: Date): Promis
     .join('sessions', 'sessions.account_id', 'accounts.id')
     .where('sessions.token_hash', tokenHash)
     .first('sessions.expires_at');
-  if (!row || row.expires_at <= now.toISOString() || row.disabled) return null;
-  return { tokenHash, account: toAccount(row), mustChangePassword: Boolean(row.must_change_password) };
+  if (row) return row.expires_at <= now.toISOString() || row.disabled ? null : { tokenHash, account: toAccount(row), mustChangePassword: Boolean(row.must_change_password) };
+  // Not a login: perhaps a LAN wall token (not revoked), acting as its wall account.
+  const wall: AccountRow | undefined = await accountQuery(db)
+    .join('wall_tokens', 'wall_tokens.account_id', 'accounts.id')
+    .where('wall_tokens.token_hash', tokenHash)
+    .whereNull('wall_tokens.revoked_at')
+    .first();
+  if (!wall || wall.disabled || wall.role !== 'wall') return null;
+  return { tokenHash, account: toAccount(wall), mustChangePassword: false, wallToken: true };
 }

@@ -35,5 +35,6 @@ export function browserTransport(): Transport {
     },
     onEvent: (listener) => events.subscribe(listener),
     setToken: (token) => events.setToken(token),
+    onLinkStatus: (listener) => events.onStatus(listener),
   };
 }

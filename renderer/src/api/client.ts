@@ -25,8 +25,27 @@ export const transportKind = transport.kind;
  */
 const TOKEN_KEY = 'gridConsole.sessionToken';
 const tokenStore: Storage | null = transport.kind === 'browser' ? safeSessionStorage() : null;
-let token: string | null = tokenStore?.getItem(TOKEN_KEY) ?? null;
+let token: string | null = wallTokenFromUrl() ?? tokenStore?.getItem(TOKEN_KEY) ?? null;
+if (token) tokenStore?.setItem(TOKEN_KEY, token);
 transport.setToken(token);
+
+/**
+ * A LAN wall opened as `…/#/wall?wallToken=…` (the admin's wall token): the token is the session, kept for
+ * this tab like a login, and taken out of the address bar so it is not left on screen.
+ */
+function wallTokenFromUrl(): string | null {
+  if (transport.kind !== 'browser') return null;
+  const hash = window.location.hash;
+  const at = hash.indexOf('?');
+  if (at < 0) return null;
+  const params = new URLSearchParams(hash.slice(at + 1));
+  const given = params.get('wallToken');
+  if (!given) return null;
+  params.delete('wallToken');
+  const rest = params.toString();
+  window.history.replaceState(null, '', `${window.location.pathname}${window.location.search}${hash.slice(0, at)}${rest ? `?${rest}` : ''}`);
+  return given;
+}
 
 function setToken(next: string | null): void {
   token = next;
@@ -101,6 +120,11 @@ export function onCoreEvent<E extends EventName>(name: E, listener: (payload: Ev
     const parsed = schema.safeParse(payload);
     if (parsed.success) listener(parsed.data);
   });
+}
+
+/** The event link's state ('up' / 'down'), for screens that must say when they are not live (the wall). */
+export function onLinkStatus(listener: (status: 'up' | 'down') => void): () => void {
+  return transport.onLinkStatus(listener);
 }
 
 function safeSessionStorage(): Storage | null {

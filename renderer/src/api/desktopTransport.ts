@@ -16,5 +16,9 @@ export function desktopTransport(bridge: GridConsoleBridge): Transport {
     onEvent: (listener) => bridge.onEvent(listener),
     // The main process knows the sender; events over IPC need no separate authentication.
     setToken: () => undefined,
+    onLinkStatus: (listener) => {
+      listener('up');
+      return () => undefined;
+    },
   };
 }

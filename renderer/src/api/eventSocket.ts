@@ -1,6 +1,8 @@
 import { API_EVENTS_PATH } from '../../../shared/contract/bridge';
 
 type Listener = (event: string, payload: unknown) => void;
+/** The event link: 'up' while a socket is open, 'down' while it is being re-established. */
+export type LinkStatus = 'up' | 'down';
 
 const FIRST_RETRY_MS = 500;
 /** The server's close code for a token it does not accept: retrying with the same token cannot help. */
@@ -18,6 +20,8 @@ export class EventSocket {
   private attempt = 0;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly listeners = new Set<Listener>();
+  private readonly statusListeners = new Set<(status: LinkStatus) => void>();
+  private status: LinkStatus = 'up';
 
   constructor(private readonly url: string = eventsUrl()) {
     // Back online after a broken link: try at once instead of waiting out the backoff.
@@ -29,6 +33,19 @@ export class EventSocket {
   subscribe(listener: Listener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** Follow the link's state (the wall says "connection lost" and, once back, refreshes). Told the current one at once. */
+  onStatus(listener: (status: LinkStatus) => void): () => void {
+    this.statusListeners.add(listener);
+    listener(this.status);
+    return () => this.statusListeners.delete(listener);
+  }
+
+  private setStatus(status: LinkStatus): void {
+    if (status === this.status) return;
+    this.status = status;
+    for (const l of this.statusListeners) l(status);
   }
 
   setToken(token: string | null): void {
@@ -56,12 +73,14 @@ export class EventSocket {
     try {
       socket = new WebSocket(this.url);
     } catch {
+      this.setStatus('down');
       this.scheduleRetry();
       return;
     }
     this.socket = socket;
     socket.addEventListener('open', () => {
       this.attempt = 0;
+      this.setStatus('up');
       socket.send(JSON.stringify({ type: 'auth', token }));
     });
     socket.addEventListener('message', (msg) => {
@@ -82,6 +101,7 @@ export class EventSocket {
       this.socket = null;
       // The next call will meet NO_SESSION too and send the user to the login page.
       if (ev.code === CLOSE_NO_SESSION) return;
+      this.setStatus('down');
       this.scheduleRetry();
     });
   }

@@ -8,6 +8,8 @@ export interface Transport {
   onEvent(listener: (event: string, payload: unknown) => void): () => void;
   /** The session changed (login, logout, lost): the event stream must authenticate again. */
   setToken(token: string | null): void;
+  /** Follow the event link ('up' / 'down'); told the current state at once. IPC is always up. */
+  onLinkStatus(listener: (status: 'up' | 'down') => void): () => void;
 }
 
 /** The core could not be reached at all (no payload came back), as opposed to a CoreError it sent. */

@@ -1,8 +1,8 @@
 import { Menu } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
-import { useMayCall } from '../session/sessionContext';
-import { NAV_ITEMS, navItemForPath } from './navItems';
+import { useAccount, useMayCall } from '../session/sessionContext';
+import { NAV_ITEMS, navItemForPath, navItemsFor } from './navItems';
 
 /** The left navigation. Items are real menu items (role="menuitem"), reachable by Tab and arrow keys. */
 export function SideMenu() {
@@ -10,6 +10,7 @@ export function SideMenu() {
   const navigate = useNavigate();
   const location = useLocation();
   const may = useMayCall();
+  const account = useAccount();
   const current = navItemForPath(location.pathname);
 
   return (
@@ -22,7 +23,7 @@ export function SideMenu() {
         const item = NAV_ITEMS.find((i) => i.key === key);
         if (item) void navigate(item.path);
       }}
-      items={NAV_ITEMS.filter((item) => !item.requires || may(item.requires)).map((item) => ({
+      items={navItemsFor(account.role, may).map((item) => ({
         key: item.key,
         icon: item.icon,
         label: t(`nav.${item.key}`),

@@ -7,6 +7,7 @@ import { AuditVerifyCard } from './settings/AuditVerifyCard';
 import { AuditLogCard } from './settings/AuditLogCard';
 import { BackupCard } from './settings/BackupCard';
 import { ReadLogCard } from './settings/ReadLogCard';
+import { WallTokensCard } from './settings/WallTokensCard';
 
 /** System information, the account, and (for the roles the contract lets in) the audit log. The core enforces the roles. */
 export function SettingsPage() {
@@ -26,6 +27,11 @@ export function SettingsPage() {
         {may('audit.verify') && (
           <Col span={24}>
             <AuditVerifyCard />
+          </Col>
+        )}
+        {may('walls.createToken') && (
+          <Col span={24}>
+            <WallTokensCard />
           </Col>
         )}
         {may('audit.list') && (

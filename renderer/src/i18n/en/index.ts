@@ -17,5 +17,7 @@ import caseLabels from './case';
 import backup from './backup';
 import setup from './setup';
 import accounts from './accounts';
+import stats from './stats';
+import wall from './wall';
 
-export const en = { ...common, nav, login, dashboard, divisions, settings, map, directory, queue, intake, case: caseLabels, backup, setup, accounts } satisfies Messages;
+export const en = { ...common, nav, login, dashboard, divisions, settings, map, directory, queue, intake, case: caseLabels, backup, setup, accounts, stats, wall } satisfies Messages;

@@ -12,5 +12,6 @@ export default {
   wall: 'Video wall',
   settings: 'Settings',
   accounts: 'Accounts',
+  stats: 'Statistics',
   shortcutHint: 'Alt+{{key}}',
 } satisfies Messages['nav'];

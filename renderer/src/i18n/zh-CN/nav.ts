@@ -10,5 +10,6 @@ export default {
   wall: '大屏',
   settings: '设置',
   accounts: '账号管理',
+  stats: '统计报表',
   shortcutHint: 'Alt+{{key}}',
 } as const;

@@ -1,0 +1,26 @@
+/** 统计报表: the 矛盾纠纷排查情况表 (table, .xlsx, print). */
+export default {
+  title: '矛盾纠纷排查情况表',
+  year: '年度',
+  period: '统计周期',
+  month: '月报',
+  quarter: '季报',
+  monthN: '{{n}}月',
+  quarterN: '第{{n}}季度',
+  sweeps: '排查次数：{{n}} 次',
+  download: '导出 Excel',
+  print: '打印',
+  col: {
+    category: '纠纷类别',
+    accepted: '受理数量（件）',
+    county: '县级',
+    township: '乡级',
+    village: '村级',
+    total: '小计',
+    handled: '调处数（件）',
+    handledRate: '调处率',
+    successful: '调处成功数（件）',
+    successRate: '调处成功率',
+  },
+  total: '合计',
+} as const;
