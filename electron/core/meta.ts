@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 
 /** Node-wide settings kept in the `meta` table (which division this node is, demo mode, the audit head). */
-export const META_KEYS = ['node_division_code', 'demo', 'demo_today', 'audit_head'] as const;
+export const META_KEYS = ['node_division_code', 'demo', 'demo_today', 'audit_head', 'node_id'] as const;
 export type MetaKey = (typeof META_KEYS)[number];
 
 export async function getMeta(db: Knex, key: MetaKey): Promise<string | null> {

@@ -13,6 +13,7 @@ import { gridHandlers } from './grids';
 import { boundaryHandlers } from './boundaries';
 import { directoryHandlers } from './directory';
 import { jobHandlers } from './jobs';
+import { syncHandlers } from './sync';
 
 /** Each contract file (or folder) and the one name prefix it holds; the core has a folder of that name. */
 const FILES: Record<string, Record<string, unknown>> = {
@@ -29,6 +30,7 @@ const FILES: Record<string, Record<string, unknown>> = {
   boundaries: boundaryHandlers,
   directory: directoryHandlers,
   jobs: jobHandlers,
+  sync: syncHandlers,
 };
 
 describe('contract layout', () => {

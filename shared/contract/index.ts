@@ -12,6 +12,7 @@ import { gridHandlers } from './grids';
 import { boundaryHandlers } from './boundaries';
 import { directoryHandlers } from './directory';
 import { jobHandlers } from './jobs';
+import { syncHandlers } from './sync';
 import type { HandlerSpec } from './define';
 
 /**
@@ -34,6 +35,7 @@ export const contract = {
   ...boundaryHandlers,
   ...directoryHandlers,
   ...jobHandlers,
+  ...syncHandlers,
 } satisfies Record<string, HandlerSpec>;
 
 export type Contract = typeof contract;

@@ -3,6 +3,7 @@ import * as m0001 from './0001_base';
 import * as m0002 from './0002_disputes_queue';
 import * as m0003 from './0003_map_directory';
 import * as m0004 from './0004_jobs';
+import * as m0010 from './0010_sync';
 
 /**
  * Every migration the app knows, in order. Forward-only: a shipped migration is never edited; a change
@@ -13,4 +14,5 @@ export const MIGRATIONS: ReadonlyArray<{ name: string; up: (knex: Knex) => Promi
   { name: '0002_disputes_queue', up: m0002.up },
   { name: '0003_map_directory', up: m0003.up },
   { name: '0004_jobs', up: m0004.up },
+  { name: '0010_sync', up: m0010.up },
 ];
