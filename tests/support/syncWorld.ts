@@ -6,6 +6,9 @@ import { setMeta } from '../../electron/core/meta';
 import { seedSmallWorld, signIn, tempCore } from './tempCore';
 import type { Call } from './call';
 
+/** How a node signs a push (tests that forge, replay or tamper with batches sign with the real rule). */
+export { signPush } from '../../electron/core/sync/auth';
+
 /** The township every sync test's client node is (甲一镇 of the small world), and its county (the hub). */
 export const TOWNSHIP = '999901001000';
 export const COUNTY = '999901000000';
