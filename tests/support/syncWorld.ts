@@ -46,7 +46,11 @@ export async function startHub(port: number, sync: SyncOptions = {}): Promise<Hu
     stop: async () => {
       if (!up) return;
       up = false;
-      await server.close();
+      // A hub going down cuts its connections (keep-alive sockets of nodes killed mid-request included)
+      // rather than waiting for them.
+      const closing = server.close();
+      server.server.closeAllConnections();
+      await closing;
     },
     listen: async () => {
       if (up) return;
