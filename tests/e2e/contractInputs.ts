@@ -37,6 +37,7 @@ const REFINED: Partial<Record<HandlerName, Record<string, unknown>>> = {
   'disputes.import': { fileName: 'cases.csv' },
   'basemap.addMbtiles': { path: 'tiles.mbtiles' },
   'boundaries.import': { geojson: '{"type":"FeatureCollection","features":[]}' },
+  'sync.connect': { hubUrl: 'http://127.0.0.1:5460' },
 };
 
 function sample(s: JsonSchema, root: JsonSchema): unknown {
