@@ -5,6 +5,8 @@ import { SystemInfoCard } from './settings/SystemInfoCard';
 import { AccountCard } from './settings/AccountCard';
 import { AuditVerifyCard } from './settings/AuditVerifyCard';
 import { AuditLogCard } from './settings/AuditLogCard';
+import { SyncClientCard } from './settings/SyncClientCard';
+import { SyncHubCard } from './settings/SyncHubCard';
 
 /** System information, the account, and (for the roles the contract lets in) the audit log. The core enforces the roles. */
 export function SettingsPage() {
@@ -24,6 +26,16 @@ export function SettingsPage() {
         {may('audit.verify') && (
           <Col span={24}>
             <AuditVerifyCard />
+          </Col>
+        )}
+        {may('sync.connect') && (
+          <Col xs={24} lg={12}>
+            <SyncClientCard demo={info?.demo ?? false} />
+          </Col>
+        )}
+        {may('sync.nodes.register') && (
+          <Col xs={24} lg={12}>
+            <SyncHubCard />
           </Col>
         )}
         {may('audit.list') && (

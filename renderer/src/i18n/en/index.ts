@@ -14,5 +14,6 @@ import directory from './directory';
 import queue from './queue';
 import intake from './intake';
 import caseLabels from './case';
+import sync from './sync';
 
-export const en = { ...common, nav, login, dashboard, divisions, settings, map, directory, queue, intake, case: caseLabels } satisfies Messages;
+export const en = { ...common, nav, login, dashboard, divisions, settings, map, directory, queue, intake, case: caseLabels, sync } satisfies Messages;

@@ -16,8 +16,9 @@ import directory from './directory';
 import queue from './queue';
 import intake from './intake';
 import caseLabels from './case';
+import sync from './sync';
 
-export const zhCN = { ...common, nav, login, dashboard, divisions, settings, map, directory, queue, intake, case: caseLabels } as const;
+export const zhCN = { ...common, nav, login, dashboard, divisions, settings, map, directory, queue, intake, case: caseLabels, sync } as const;
 
 type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 /** The shape every language must fill. */
