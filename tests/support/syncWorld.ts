@@ -72,7 +72,7 @@ export interface TownshipNode {
   dir: string;
   admin: Call;
   /** One sync round, run directly (deterministic); the schedule's own rounds are tested separately. */
-  round(): Promise<{ pushed: number }>;
+  round(): Promise<{ pushed: number; more: boolean }>;
   cleanup(): Promise<void>;
 }
 

@@ -62,19 +62,24 @@ export class SyncError extends Error {}
  * answer arrived: an answer lost on the way means the batch is sent again, and the hub skips what it has.
  * Throws when the link or the hub fails (the schedule backs off); the error is kept for sync.status.
  */
-export async function syncRound(db: Knex, settings: SyncSettings, now: () => Date, signal: AbortSignal): Promise<{ pushed: number }> {
+export async function syncRound(db: Knex, settings: SyncSettings, now: () => Date, signal: AbortSignal): Promise<{ pushed: number; more: boolean }> {
   const cfg: ClientRow | undefined = await db('sync_client').where({ id: 1 }).first();
-  if (!cfg) return { pushed: 0 };
+  if (!cfg) return { pushed: 0, more: false };
   const id = await nodeId(db);
   const demo = (await getMeta(db, 'demo')) === '1';
   let acked = cfg.acked_seq;
   let pushed = 0;
+  let more = false;
   await note(db, { last_attempt_at: now().toISOString() });
   try {
-    for (let n = 0; n < settings.maxBatchesPerRound; n++) {
+    for (let n = 0; ; n++) {
       signal.throwIfAborted();
       const rows: OutboxRow[] = await db('sync_outbox').where('seq', '>', acked).orderBy('seq').limit(settings.batchSize);
       if (rows.length === 0) break;
+      if (n === settings.maxBatchesPerRound) {
+        more = true; // the round's share is done; the next round follows at once
+        break;
+      }
       const batch: SyncBatch = { protocol: 1, nodeId: id, demo, afterSeq: acked, ops: rows.map((r) => toOp(r, id)) };
       const answer = await push(cfg, settings, batch, signal);
       if (answer.ok) {
@@ -91,7 +96,7 @@ export async function syncRound(db: Knex, settings: SyncSettings, now: () => Dat
       }
     }
     await note(db, { last_success_at: now().toISOString(), last_error: null });
-    return { pushed };
+    return { pushed, more };
   } catch (err) {
     const message = err instanceof SyncError ? err.message : `无法连接上级：${err instanceof Error ? err.message : String(err)}`;
     await note(db, { last_error: message });

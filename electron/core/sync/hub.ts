@@ -102,7 +102,7 @@ export async function receivePush(db: Knex, env: CoreEnv, settings: SyncSettings
         throw new Refusal(409, 'CHECKPOINT_AHEAD', `上级只有该节点到第 ${fresh.last_seq} 项的数据（可能从旧备份恢复），请从那里重发`, fresh.last_seq);
       }
       const fresh_ops = batch.ops.filter((op) => op.seq > fresh.last_seq);
-      for (const op of fresh_ops) await applyOp(trx, fresh, batch.nodeId, op, now);
+      await applyOps(trx, fresh, batch.nodeId, fresh_ops, now);
       const ackedSeq = Math.max(fresh.last_seq, batch.ops.at(-1)?.seq ?? batch.afterSeq);
       await trx('sync_nodes')
         .where({ node_key: fresh.node_key })
@@ -149,61 +149,99 @@ function str(v: unknown): string | null {
   return typeof v === 'string' ? v : null;
 }
 
-/** Apply one operation in the batch's transaction; a refusal rolls the whole batch back. */
-async function applyOp(trx: Knex, node: NodeRow, nodeId: string, op: SyncOp, now: Date): Promise<void> {
-  const opId = `${nodeId}:${op.seq}`;
-  const where = `第 ${op.seq} 项（${op.entity} ${op.caseNo}）`;
-  const inScope = (code: string | null) => code !== null && /^\d{12}$/.test(code) && isWithin(code, node.division_code);
-  const caseRow: ReplicaRow | undefined = await trx('sync_replica').where({ entity: 'case', key: op.caseNo }).first();
-  if (caseRow && !inScope(caseRow.division_code)) throw new Refusal(403, 'OUT_OF_SCOPE', `${where}：该案件不属于本节点辖区`);
+const CHUNK = 200;
 
-  if (op.entity === 'case') {
-    if (op.op === 'upsert') {
-      if (str(op.row.case_no) !== op.caseNo) throw new Refusal(400, 'MALFORMED', `${where}：案件编号与内容不符`);
-      const township = str(op.row.township_code);
-      if (!inScope(township)) throw new Refusal(403, 'OUT_OF_SCOPE', `${where}：案件所在乡镇不在本节点辖区`);
-      await mergeCase(trx, caseRow, nodeId, op, opId, now);
-    } else if (caseRow) {
-      const versions = JSON.parse(caseRow.versions) as Versions;
-      if (Object.values(versions).every((v) => v.hlc < op.hlc)) {
-        await trx('sync_replica').where({ entity: 'case', key: op.caseNo }).update({ deleted: 1, last_op: opId });
-      }
+/**
+ * Apply a batch's new operations in its transaction; a refusal rolls the whole batch back. The cases the
+ * batch touches and the records it already holds are read in a few queries up front, and new timeline
+ * records are inserted in chunks, so the cost follows the batch, not the replica.
+ */
+async function applyOps(trx: Knex, node: NodeRow, nodeId: string, ops: readonly SyncOp[], now: Date): Promise<void> {
+  const cases = new Map<string, ReplicaRow>();
+  for (const keys of chunks([...new Set(ops.map((o) => o.caseNo))])) {
+    const rows: ReplicaRow[] = await trx('sync_replica').where({ entity: 'case' }).whereIn('key', keys);
+    for (const r of rows) cases.set(r.key, r);
+  }
+  const records = new Map<string, ReplicaRow>();
+  const recordKey = (op: SyncOp) => `${op.entity}|${nodeId}:${op.localId}`;
+  for (const entity of ['event', 'mediation'] as const) {
+    const keys = [...new Set(ops.filter((o) => o.entity === entity).map((o) => `${nodeId}:${o.localId}`))];
+    for (const part of chunks(keys)) {
+      const rows: ReplicaRow[] = await trx('sync_replica').where({ entity }).whereIn('key', part);
+      for (const r of rows) records.set(`${entity}|${r.key}`, r);
     }
-    return;
   }
+  const pending: ReplicaRow[] = [];
+  const flush = async () => {
+    for (const part of chunks(pending.splice(0), 100)) await trx('sync_replica').insert(part);
+  };
 
-  // A timeline event or a mediation record: append-only, merged by union under the writer's own key.
-  if (!caseRow) throw new Refusal(400, 'MALFORMED', `${where}：所属案件尚未同步到上级`);
-  const key = `${nodeId}:${op.localId}`;
-  const existing: ReplicaRow | undefined = await trx('sync_replica').where({ entity: op.entity, key }).first();
-  const versions: Versions = { row: { hlc: op.hlc, node: nodeId } };
-  if (!existing) {
-    await trx('sync_replica').insert({
-      entity: op.entity,
-      key,
-      case_no: op.caseNo,
-      division_code: caseRow.division_code,
-      origin_node: nodeId,
-      data: JSON.stringify(op.row),
-      versions: JSON.stringify(versions),
-      deleted: op.op === 'delete' ? 1 : 0,
-      last_op: opId,
-    });
-  } else if ((JSON.parse(existing.versions) as Versions).row!.hlc < op.hlc) {
-    await trx('sync_replica')
-      .where({ entity: op.entity, key })
-      .update({ data: op.op === 'delete' ? existing.data : JSON.stringify(op.row), versions: JSON.stringify(versions), deleted: op.op === 'delete' ? 1 : 0, last_op: opId });
+  for (const op of ops) {
+    const opId = `${nodeId}:${op.seq}`;
+    const where = `第 ${op.seq} 项（${op.entity} ${op.caseNo}）`;
+    const inScope = (code: string | null) => code !== null && /^\d{12}$/.test(code) && isWithin(code, node.division_code);
+    const caseRow = cases.get(op.caseNo);
+    if (caseRow && !inScope(caseRow.division_code)) throw new Refusal(403, 'OUT_OF_SCOPE', `${where}：该案件不属于本节点辖区`);
+
+    if (op.entity === 'case') {
+      if (op.op === 'upsert') {
+        if (str(op.row.case_no) !== op.caseNo) throw new Refusal(400, 'MALFORMED', `${where}：案件编号与内容不符`);
+        if (!inScope(str(op.row.township_code))) throw new Refusal(403, 'OUT_OF_SCOPE', `${where}：案件所在乡镇不在本节点辖区`);
+        cases.set(op.caseNo, await mergeCase(trx, caseRow, nodeId, op, opId, now));
+      } else if (caseRow) {
+        const versions = JSON.parse(caseRow.versions) as Versions;
+        if (Object.values(versions).every((v) => v.hlc < op.hlc)) {
+          await trx('sync_replica').where({ entity: 'case', key: op.caseNo }).update({ deleted: 1, last_op: opId });
+          caseRow.deleted = 1;
+        }
+      }
+      continue;
+    }
+
+    // A timeline event or a mediation record: append-only, merged by union under the writer's own key.
+    if (!caseRow) throw new Refusal(400, 'MALFORMED', `${where}：所属案件尚未同步到上级`);
+    const key = `${nodeId}:${op.localId}`;
+    const existing = records.get(recordKey(op));
+    const versions = JSON.stringify({ row: { hlc: op.hlc, node: nodeId } } satisfies Versions);
+    if (!existing) {
+      const row: ReplicaRow = {
+        entity: op.entity,
+        key,
+        case_no: op.caseNo,
+        division_code: caseRow.division_code,
+        origin_node: nodeId,
+        data: JSON.stringify(op.row),
+        versions,
+        deleted: op.op === 'delete' ? 1 : 0,
+        last_op: opId,
+      };
+      pending.push(row);
+      records.set(recordKey(op), row);
+    } else if ((JSON.parse(existing.versions) as Versions).row!.hlc < op.hlc) {
+      await flush(); // the row may still be waiting in the buffer
+      const patch = { data: op.op === 'delete' ? existing.data : JSON.stringify(op.row), versions, deleted: op.op === 'delete' ? 1 : 0, last_op: opId };
+      await trx('sync_replica').where({ entity: op.entity, key }).update(patch);
+      Object.assign(existing, patch);
+    }
+    if (pending.length >= CHUNK) await flush();
   }
+  await flush();
+}
+
+function chunks<T>(xs: readonly T[], size = 500): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < xs.length; i += size) out.push(xs.slice(i, i + size));
+  return out;
 }
 
 /** Per field set: the highest HLC wins the whole set; a workflow disagreement between nodes is kept for a person. */
-async function mergeCase(trx: Knex, existing: ReplicaRow | undefined, nodeId: string, op: SyncOp, opId: string, now: Date): Promise<void> {
+async function mergeCase(trx: Knex, existing: ReplicaRow | undefined, nodeId: string, op: SyncOp, opId: string, now: Date): Promise<ReplicaRow> {
   const incoming = op.row;
   const touched = new Set(op.fields.map(fieldSetOf));
   if (!existing) {
     const versions: Versions = {};
     for (const set of new Set(Object.keys(incoming).map(fieldSetOf))) versions[set] = { hlc: op.hlc, node: nodeId };
-    await trx('sync_replica').insert({
+    const row: ReplicaRow = {
       entity: 'case',
       key: op.caseNo,
       case_no: op.caseNo,
@@ -213,8 +251,9 @@ async function mergeCase(trx: Knex, existing: ReplicaRow | undefined, nodeId: st
       versions: JSON.stringify(versions),
       deleted: 0,
       last_op: opId,
-    });
-    return;
+    };
+    await trx('sync_replica').insert(row);
+    return row;
   }
   const data = JSON.parse(existing.data) as Record<string, unknown>;
   const versions = JSON.parse(existing.versions) as Versions;
@@ -234,7 +273,7 @@ async function mergeCase(trx: Knex, existing: ReplicaRow | undefined, nodeId: st
       versions[set] = { hlc: op.hlc, node: nodeId };
     }
   }
-  await trx('sync_replica')
-    .where({ entity: 'case', key: op.caseNo })
-    .update({ data: JSON.stringify(data), versions: JSON.stringify(versions), division_code: str(data.township_code), last_op: opId });
+  const patch = { data: JSON.stringify(data), versions: JSON.stringify(versions), division_code: str(data.township_code), last_op: opId };
+  await trx('sync_replica').where({ entity: 'case', key: op.caseNo }).update(patch);
+  return { ...existing, ...patch };
 }

@@ -11,6 +11,7 @@ export const SYNC_ROUND = definePeriodicTask({
   firstRunMs: 15_000,
   maxBackoffMs: 3600_000,
   run: async (ctx) => {
-    await syncRound(ctx.db, ctx.node.sync, () => ctx.now(), ctx.signal);
+    const { more } = await syncRound(ctx.db, ctx.node.sync, () => ctx.now(), ctx.signal);
+    if (more) ctx.node.jobs.schedule.runNow(SYNC_ROUND.name);
   },
 });
