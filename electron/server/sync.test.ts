@@ -271,6 +271,25 @@ describe('upward sync over HTTP', () => {
     await expect(b.round()).rejects.toThrow(/NODE_MISMATCH/);
   });
 
+  it('rotates a secret (the old one is refused, the node goes on with the new one and its checkpoint) and revokes a node', async () => {
+    const town = await township();
+    const creds = await connect(hub, town);
+    await town.round();
+    await town.admin('disputes.addNote', { id: 1, note: '轮换密钥之后' });
+    const rotated = await hub.admin('sync.nodes.rotate', { nodeKey: creds.nodeKey });
+    expect(rotated.secret).not.toBe(creds.secret);
+    await expect(town.round()).rejects.toThrow(/BAD_SIGNATURE/);
+    await town.admin('sync.connect', { hubUrl: hub.url, ...rotated });
+    await town.round();
+    await expectConverged(hub, town);
+
+    await hub.admin('sync.nodes.revoke', { nodeKey: creds.nodeKey });
+    await town.admin('disputes.addNote', { id: 1, note: '吊销之后' });
+    await expect(town.round()).rejects.toThrow(/UNKNOWN_NODE/);
+    expect((await hub.admin('sync.nodes.list', {})).nodes[0]).toMatchObject({ revoked: true });
+    expect([...(await replica(hub.core, 'event')).values()].map((e) => e.note)).not.toContain('吊销之后');
+  });
+
   it('runs rounds in the background: sync.now, backing off while the hub is down, catching up when it returns', async () => {
     // One operation per round: draining takes rounds that follow each other at once, not every 5 minutes.
     const town = await township({ sync: { batchSize: 1, maxBatchesPerRound: 1 } });

@@ -160,6 +160,20 @@ export const syncHandlers = {
     access: ADMIN_ONLY,
     writes: true,
   }),
+  'sync.nodes.rotate': handler({
+    summary: "Hub: issue a new secret for a registered node (the old one stops working at once); the node's admin enters it in sync.connect. Shown once.",
+    input: z.object({ nodeKey: z.string().min(8).max(64) }).strict(),
+    output: z.object({ nodeKey: z.string(), secret: z.string() }),
+    access: ADMIN_ONLY,
+    writes: true,
+  }),
+  'sync.nodes.revoke': handler({
+    summary: 'Hub: revoke a registration; every later push with its key is refused (UNKNOWN_NODE). What it sent before stays.',
+    input: z.object({ nodeKey: z.string().min(8).max(64) }).strict(),
+    output: z.object({ nodeKey: z.string(), revoked: z.literal(true) }),
+    access: ADMIN_ONLY,
+    writes: true,
+  }),
   'sync.nodes.list': handler({
     summary: 'Hub: the nodes registered below, with their last contact, the highest change committed and the last error.',
     input: z.object({}).strict(),

@@ -49,6 +49,21 @@ export const syncImpls: DomainImpls<'sync'> = {
     return { nodeKey, secret };
   },
 
+  'sync.nodes.rotate': async ({ nodeKey }, ctx) => {
+    const { secret } = newCredentials();
+    const n = await ctx.db('sync_nodes').where({ node_key: nodeKey, revoked: 0 }).update({ secret });
+    if (n === 0) throw new CoreError('NOT_FOUND', '没有该节点登记（或已吊销）', { field: 'nodeKey' });
+    await ctx.audit({ action: 'sync.nodes.rotate', entity: 'sync_node', entityId: nodeKey });
+    return { nodeKey, secret };
+  },
+
+  'sync.nodes.revoke': async ({ nodeKey }, ctx) => {
+    const n = await ctx.db('sync_nodes').where({ node_key: nodeKey }).update({ revoked: 1 });
+    if (n === 0) throw new CoreError('NOT_FOUND', '没有该节点登记', { field: 'nodeKey' });
+    await ctx.audit({ action: 'sync.nodes.revoke', entity: 'sync_node', entityId: nodeKey });
+    return { nodeKey, revoked: true as const };
+  },
+
   'sync.nodes.list': async (_input, ctx) => {
     const rows: Array<{ node_key: string; division_code: string; label: string; node_id: string | null; last_seq: number; created_at: string; last_contact_at: string | null; last_error: string | null; revoked: number }> =
       await ctx.db('sync_nodes').orderBy('division_code').orderBy('created_at');
