@@ -21,6 +21,7 @@ const SUITES: Record<string, () => Promise<BenchSuite>> = {
   map: () => import('./mapPayload'),
   queueUi: () => import('./queueUi'),
   mapUi: () => import('./mapUi'),
+  sync: () => import('./sync'),
 };
 
 /** A target this many times the measured value says nothing a user would notice: flagged for tightening. */
