@@ -43,10 +43,16 @@ import { backupJob, SCHEDULED_BACKUP } from './backup/backupJob';
 import { applyPendingRestore, backupBeforeUpgrade, checkOnOpen, recordRestore } from './backup/openChecks';
 import { ensureAuditKey } from './audit/keyedChain';
 import { READ_LOG_RETENTION } from './privacy/readLog';
+import { syncImpls } from './sync/handlers';
+import { SYNC_ROUND } from './sync/round';
+import { receivePush, type PushReply, type PushRequest } from './sync/hub';
+import type { SyncOptions } from './sync/settings';
 
 export { securityHeaders, SECURITY_HEADERS, consoleCsp, type CspOptions } from './securityHeaders';
 export { TIANDITU_TILE_HOSTS } from './basemap/tianditu';
 export { AUDIT_KEY_FILE } from './audit/auditKey';
+export type { PushReply, PushRequest } from './sync/hub';
+export type { SyncOptions, SyncTransport } from './sync/settings';
 
 export const APP_VERSION = '0.1.0';
 export const DATABASE_FILE = 'console.sqlite';
@@ -74,13 +80,14 @@ const impls: HandlerImpls = {
   ...statsImpls,
   ...sweepImpls,
   ...wallImpls,
+  ...syncImpls,
 };
 
 /** The job kinds people can start (each through a writing handler) — docs/architecture.md "Background work". */
 const JOB_KINDS: ReadonlyArray<JobKind<unknown>> = [ledgerExport, backupJob as JobKind<unknown>];
 
 /** The node's own periodic upkeep, run by the jobs service once a shell starts background work. */
-const PERIODIC_TASKS: readonly PeriodicTask[] = [SEARCH_CATCH_UP, MAP_WARMING, JOB_RETENTION, SCHEDULED_BACKUP, READ_LOG_RETENTION];
+const PERIODIC_TASKS: readonly PeriodicTask[] = [SEARCH_CATCH_UP, MAP_WARMING, JOB_RETENTION, SCHEDULED_BACKUP, READ_LOG_RETENTION, SYNC_ROUND];
 
 export interface CoreOptions {
   dataDir: string;
@@ -91,6 +98,8 @@ export interface CoreOptions {
   queueTuning?: Partial<QueueTuning>;
   /** The jobs service: how long finished jobs and their files are kept (`retentionMs`, default a day). */
   jobs?: JobsOptions;
+  /** Sync with the hub above and from the nodes below: transport, clock, batch size, skew limits (tests). */
+  sync?: SyncOptions;
 }
 
 export interface Core {
@@ -110,6 +119,8 @@ export interface Core {
   pagePolicy(): Promise<CspOptions>;
   /** May the desktop window fetch this remote URL? Only 天地图 tiles, only while that layer is on. */
   allowsRemote(url: string): Promise<boolean>;
+  /** Hub: a node below pushes a batch (`POST /sync/push`); authenticated, checked and applied here, whole or not at all. */
+  syncPush(req: PushRequest): Promise<PushReply>;
   /**
    * The node's database and its in-memory state, for the core's own maintenance (bootstrap) and tests.
    * The shells and transports never touch them: a lint rule keeps electron/main and electron/server to
@@ -154,7 +165,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     bus.emit(event, payload);
     bus.emit('*', event, payload);
   };
-  const node = new NodeState({ db, env, emit, queueTuning: opts.queueTuning, jobKinds: JOB_KINDS, periodicTasks: PERIODIC_TASKS, jobs: opts.jobs });
+  const node = new NodeState({ db, env, emit, queueTuning: opts.queueTuning, jobKinds: JOB_KINDS, periodicTasks: PERIODIC_TASKS, jobs: opts.jobs, sync: opts.sync });
   await node.jobs.recoverInterrupted();
   const startup = createStartupState();
   const invoke = gateWhileStarting(startup, createDispatcher(db, env, node, impls, emit));
@@ -177,6 +188,10 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     readTile: (set, z, x, y) => readTile(node.tiles, db, set, z, x, y),
     pagePolicy: async () => ({ wmts: await wmtsTilesAllowed(db) }),
     allowsRemote: async (url) => isTiandituTileUrl(url) && (await wmtsTilesAllowed(db)),
+    syncPush: async (req) => {
+      if (startup.status().state !== 'ready') return { status: 503, answer: { ok: false, code: 'NOT_READY', message: '节点正在启动，请稍后重试' } };
+      return receivePush(db, env, node.sync, req);
+    },
     close: () =>
       (closing ??= (async () => {
         await node.close();

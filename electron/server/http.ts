@@ -6,6 +6,7 @@ import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
 import type { WebSocket } from 'ws';
 import { API_CALL_PATH, API_EVENTS_PATH, TILE_PATH } from '../../shared/contract/bridge';
+import { SYNC_PUSH_PATH } from '../../shared/contract/sync';
 import type { CallResult, CoreErrorPayload, ErrorCode } from '../../shared/contract/errors';
 import { eventForAccount, type EventName, type EventPayload } from '../../shared/contract/events';
 import type { Account } from '../../shared/contract/session';
@@ -131,6 +132,17 @@ export async function createHttpServer(core: Core, opts: ServerOptions): Promise
     return reply.code(result.ok ? 200 : STATUS_OF[result.error.code]).send(result);
   });
   app.all(`${API_CALL_PATH}/*`, async (_req, reply) => reply.code(405).send(failure('INVALID_INPUT', '请用 POST 调用接口')));
+
+  // The hub's sync endpoint: a gzip batch from a node below, taken as raw bytes (the HMAC covers them as
+  // sent) and handed to the core, which authenticates, validates and applies it whole or not at all.
+  await app.register(async (scope) => {
+    scope.addContentTypeParser('application/gzip', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
+    scope.post(SYNC_PUSH_PATH, async (req, reply) => {
+      if (!Buffer.isBuffer(req.body)) return reply.code(415).send({ ok: false, code: 'MALFORMED', message: '批次须为 application/gzip' });
+      const { status, answer } = await core.syncPush({ body: req.body, headers: req.headers });
+      return reply.code(status).send(answer);
+    });
+  });
 
   await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
   app.get(API_EVENTS_PATH, { websocket: true }, (socket: WebSocket) => {

@@ -18,6 +18,7 @@ import { setupHandlers } from './setup';
 import { statsHandlers } from './stats';
 import { sweepHandlers } from './sweeps';
 import { wallHandlers } from './walls';
+import { syncHandlers } from './sync';
 
 /** Each contract file (or folder) and the one name prefix it holds; the core has a folder of that name. */
 const FILES: Record<string, Record<string, unknown>> = {
@@ -39,6 +40,7 @@ const FILES: Record<string, Record<string, unknown>> = {
   stats: statsHandlers,
   sweeps: sweepHandlers,
   walls: wallHandlers,
+  sync: syncHandlers,
 };
 
 describe('contract layout', () => {

@@ -17,6 +17,7 @@ import { setupHandlers } from './setup';
 import { statsHandlers } from './stats';
 import { sweepHandlers } from './sweeps';
 import { wallHandlers } from './walls';
+import { syncHandlers } from './sync';
 import type { HandlerSpec } from './define';
 
 /**
@@ -44,6 +45,7 @@ export const contract = {
   ...statsHandlers,
   ...sweepHandlers,
   ...wallHandlers,
+  ...syncHandlers,
 } satisfies Record<string, HandlerSpec>;
 
 export type Contract = typeof contract;

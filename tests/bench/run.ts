@@ -22,6 +22,7 @@ const SUITES: Record<string, () => Promise<BenchSuite>> = {
   queueUi: () => import('./queueUi'),
   mapUi: () => import('./mapUi'),
   stats: () => import('./statsFigures'),
+  sync: () => import('./sync'),
 };
 
 /** A target this many times the measured value says nothing a user would notice: flagged for tightening. */

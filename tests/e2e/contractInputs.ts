@@ -41,6 +41,7 @@ const REFINED: Partial<Record<HandlerName, Record<string, unknown>>> = {
   'accounts.create': { password: 'Sample-2026' },
   'session.setPolicy': { sessionHours: 12, idleLockMinutes: 15 },
   'setup.complete': { admin: { username: 'abc', displayName: '测试', password: 'Sample-2026' } },
+  'sync.connect': { hubUrl: 'http://127.0.0.1:5460' },
 };
 
 function sample(s: JsonSchema, root: JsonSchema): unknown {

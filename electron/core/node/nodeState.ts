@@ -11,6 +11,7 @@ import { TileFiles } from '../basemap/mbtiles';
 import { JobsService, type JobsOptions } from '../jobs/jobsService';
 import type { JobKind, PeriodicTask } from '../jobs/jobKinds';
 import { RecentCache } from './recentCache';
+import { syncSettings, type SyncOptions, type SyncSettings } from '../sync/settings';
 
 type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 
@@ -22,6 +23,7 @@ export interface NodeStateOptions {
   jobKinds: ReadonlyArray<JobKind<unknown>>;
   periodicTasks: readonly PeriodicTask[];
   jobs?: JobsOptions;
+  sync?: SyncOptions;
 }
 
 /**
@@ -50,10 +52,13 @@ export class NodeState {
   readonly tiles = new TileFiles();
   /** Jobs people start and the node's periodic tasks (jobs/). */
   readonly jobs: JobsService;
+  /** How this node syncs with its hub and receives from the nodes below (sync/settings.ts). */
+  readonly sync: SyncSettings;
   private closing: Promise<void> | null = null;
 
   constructor(opts: NodeStateOptions) {
     this.queue = new QueueEngine(opts.queueTuning);
+    this.sync = syncSettings(opts.sync);
     this.jobs = new JobsService({ db: opts.db, env: opts.env, node: this, emit: opts.emit }, opts.jobKinds, opts.periodicTasks, opts.jobs);
   }
 

@@ -8,6 +8,7 @@ import { formatDate } from '../lib/format';
 import { roleLabel } from '../lib/labels';
 import { LanguageSwitch } from './LanguageSwitch';
 import { ChangePasswordDialog } from '../pages/accounts/ChangePasswordDialog';
+import { SyncIndicator } from './SyncIndicator';
 
 /** Node, the core's "today" (demo-tagged), the account, language and logout. */
 export function AppHeader() {
@@ -43,6 +44,7 @@ export function AppHeader() {
         )}
       </Space>
       <Space size={12} wrap={false}>
+        <SyncIndicator />
         <Typography.Text data-testid="header-account" title={t('header.account')}>
           <UserOutlined /> {account.displayName}
           <Tag style={{ marginInlineStart: 8 }} data-testid="header-role">

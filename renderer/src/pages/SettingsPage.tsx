@@ -8,6 +8,8 @@ import { AuditLogCard } from './settings/AuditLogCard';
 import { BackupCard } from './settings/BackupCard';
 import { ReadLogCard } from './settings/ReadLogCard';
 import { WallTokensCard } from './settings/WallTokensCard';
+import { SyncClientCard } from './settings/SyncClientCard';
+import { SyncHubCard } from './settings/SyncHubCard';
 
 /** System information, the account, and (for the roles the contract lets in) the audit log. The core enforces the roles. */
 export function SettingsPage() {
@@ -32,6 +34,16 @@ export function SettingsPage() {
         {may('walls.createToken') && (
           <Col span={24}>
             <WallTokensCard />
+          </Col>
+        )}
+        {may('sync.connect') && (
+          <Col xs={24} lg={12}>
+            <SyncClientCard demo={info?.demo ?? false} />
+          </Col>
+        )}
+        {may('sync.nodes.register') && (
+          <Col xs={24} lg={12}>
+            <SyncHubCard />
           </Col>
         )}
         {may('audit.list') && (

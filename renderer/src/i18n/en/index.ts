@@ -19,5 +19,6 @@ import setup from './setup';
 import accounts from './accounts';
 import stats from './stats';
 import wall from './wall';
+import sync from './sync';
 
-export const en = { ...common, nav, login, dashboard, divisions, settings, map, directory, queue, intake, case: caseLabels, backup, setup, accounts, stats, wall } satisfies Messages;
+export const en = { ...common, nav, login, dashboard, divisions, settings, map, directory, queue, intake, case: caseLabels, backup, setup, accounts, stats, wall, sync } satisfies Messages;

@@ -21,8 +21,9 @@ import setup from './setup';
 import accounts from './accounts';
 import stats from './stats';
 import wall from './wall';
+import sync from './sync';
 
-export const zhCN = { ...common, nav, login, dashboard, divisions, settings, map, directory, queue, intake, case: caseLabels, backup, setup, accounts, stats, wall } as const;
+export const zhCN = { ...common, nav, login, dashboard, divisions, settings, map, directory, queue, intake, case: caseLabels, backup, setup, accounts, stats, wall, sync } as const;
 
 type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 /** The shape every language must fill. */

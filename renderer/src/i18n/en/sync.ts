@@ -1,0 +1,53 @@
+import type { Messages } from '../zh-CN';
+
+/** 同步: the status-bar indicator, connecting to the hub above, registering the nodes below. */
+export default {
+  indicator: {
+    ok: 'Synced',
+    pending: '{{count}} to sync',
+    failed: 'Sync failed',
+    never: 'Not synced yet',
+    lastSuccess: 'Last success: {{at}}',
+    lastError: 'Error: {{error}}',
+    syncNow: 'Sync now',
+  },
+  client: {
+    title: 'Connect to the hub (sync up to the county center)',
+    hint: 'Enter the address, node key and secret the hub admin issued when registering this node. Once connected, cases, timelines and mediation records upload in the background and retry while the link is down.',
+    demoRefused: 'A node with demo data cannot connect to a hub: demo data must never reach a real ledger.',
+    hubUrl: 'Hub address',
+    nodeKey: 'Node key',
+    secret: 'Secret',
+    connect: 'Connect',
+    reconnect: 'Update connection',
+    connected: 'Connected to {{hubUrl}}',
+    notConnected: 'Not connected to a hub',
+    recorded: 'Connected; {{count}} changes to upload',
+    pending: 'Pending',
+    lastSuccess: 'Last success',
+    lastError: 'Last error',
+    none: 'none',
+    syncNow: 'Sync now',
+    asked: 'Sync requested; running in the background',
+  },
+  hub: {
+    title: 'Nodes below (this node as the hub)',
+    hint: 'Register a node for a township (street) center below. The secret is shown only once: hand it to their admin in person or over a trusted channel.',
+    divisionCode: 'Division code',
+    label: 'Name',
+    register: 'Register node',
+    issued: 'Registered. Give their admin the following (the secret is shown only once):',
+    col: {
+      label: 'Name',
+      division: 'Division code',
+      lastContact: 'Last contact',
+      lastSeq: 'Received',
+      lastError: 'Last error',
+      state: 'State',
+    },
+    never: 'never',
+    revoked: 'revoked',
+    active: 'active',
+    empty: 'No nodes registered below yet',
+  },
+} satisfies Messages['sync'];
