@@ -84,7 +84,7 @@ const impls: HandlerImpls = {
 };
 
 /** The job kinds people can start (each through a writing handler) — docs/architecture.md "Background work". */
-const JOB_KINDS: ReadonlyArray<JobKind<unknown>> = [ledgerExport, backupJob as JobKind<unknown>];
+const JOB_KINDS: ReadonlyArray<JobKind<unknown>> = [ledgerExport, backupJob];
 
 /** The node's own periodic upkeep, run by the jobs service once a shell starts background work. */
 const PERIODIC_TASKS: readonly PeriodicTask[] = [SEARCH_CATCH_UP, MAP_WARMING, JOB_RETENTION, SCHEDULED_BACKUP, READ_LOG_RETENTION, SYNC_ROUND];

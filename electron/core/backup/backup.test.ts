@@ -139,6 +139,30 @@ describe('backups', () => {
     await core.close();
   });
 
+  it('a restore whose backup is damaged before the next start is not applied, and the audit log says why', async () => {
+    const { core, dir } = await world();
+    const admin = await signIn(core, 'admin');
+    const id = await backupNow(core);
+    await admin('accounts.create', { username: 'afterbackup', displayName: '备份后', role: 'dispatcher', divisionCode: '999901001000', password: 'long-enough-pass' });
+    await admin('backup.restore', { id });
+    await core.close();
+    const dbFile = path.join(backupsDir(dir), id, BACKUP_DB_FILE);
+    const bytes = readFileSync(dbFile);
+    bytes[bytes.length - 10] = bytes[bytes.length - 10]! ^ 0xff;
+    writeFileSync(dbFile, bytes);
+
+    const again = await createCore({ dataDir: dir, log: quietLog });
+    try {
+      expect(await again.db('accounts').where({ username: 'afterbackup' }).first()).toBeDefined();
+      const entry: { entity_id: string; detail: string } = await again.db('audit_log').where({ action: 'backup.restoreFailed' }).first('entity_id', 'detail');
+      expect(entry.entity_id).toBe(id);
+      expect(JSON.parse(entry.detail)).toMatchObject({ requestedBy: 'admin', reason: expect.stringMatching(/校验值不符/) });
+      expect((await (await signIn(again, 'admin'))('backup.list', {})).pendingRestore).toBeNull();
+    } finally {
+      await again.close();
+    }
+  });
+
   it('is for the admin only, and names backups by id only', async () => {
     const { core } = await world();
     for (const who of ['director', 'dispatcher', 'leader', 'wall']) {

@@ -11,11 +11,10 @@ import { KNOWN_MIGRATIONS, readBackupSettings } from './backupJob';
  * file (`quick_check`), and take a verified backup before migrating an older database.
  */
 
-export interface AppliedRestore {
-  manifest: BackupManifest;
-  replaced: string | null;
-  requestedBy: string;
-}
+export type AppliedRestore =
+  | { applied: true; manifest: BackupManifest; replaced: string | null; requestedBy: string }
+  /** The backup no longer passed its check: not applied, the node opens its current database. */
+  | { applied: false; backup: string; requestedBy: string; reason: string };
 
 /**
  * A restore asked for in the UI (backup.restore) is applied here, before the file is opened. The backup
@@ -29,10 +28,11 @@ export async function applyPendingRestore(dataDir: string, dbFileName: string, n
   try {
     const { manifest, replaced } = await restoreBackup(dataDir, pending.dir, dbFileName, KNOWN_MIGRATIONS, now);
     log.warn(`已从备份 ${manifest.id} 恢复数据库（原数据库保存在 ${replaced ?? '—'}）`);
-    return { manifest, replaced, requestedBy: pending.requestedBy };
+    return { applied: true, manifest, replaced, requestedBy: pending.requestedBy };
   } catch (err) {
-    log.error(`备份恢复未执行：${err instanceof Error ? err.message : String(err)}`);
-    return null;
+    const reason = err instanceof Error ? err.message : String(err);
+    log.error(`备份恢复未执行：${reason}`);
+    return { applied: false, backup: path.basename(pending.dir), requestedBy: pending.requestedBy, reason };
   }
 }
 
@@ -100,18 +100,26 @@ export async function backupBeforeUpgrade(db: Knex, dataDir: string, now: Date, 
  * them — and only to them.
  */
 export async function recordRestore(db: Knex, now: Date, restored: AppliedRestore, dataDir: string): Promise<void> {
+  if (!restored.applied) {
+    // Said where the admin looks (the audit log), not only in the process's log.
+    await auditedWrite(db, now, SYSTEM_ACTOR, 'backup.restoreFailed', async (_trx, audit) => {
+      await audit({ action: 'backup.restoreFailed', entity: 'backup', entityId: restored.backup, detail: { requestedBy: restored.requestedBy, reason: restored.reason } });
+    });
+    return;
+  }
+  const manifest = restored.manifest;
   const { secondDir } = await readBackupSettings(db);
   const superseded = [...new Set([backupsDir(dataDir), ...(secondDir ? [secondDir] : [])].flatMap((root) =>
     listBackups(root)
-      .filter((b) => b.manifest && (b.manifest.auditHead?.seq ?? 0) > (restored.manifest.auditHead?.seq ?? 0))
+      .filter((b) => b.manifest && (b.manifest.auditHead?.seq ?? 0) > (manifest.auditHead?.seq ?? 0))
       .map((b) => b.manifest!.id),
   ))];
   await auditedWrite(db, now, SYSTEM_ACTOR, 'backup.restored', async (_trx, audit) => {
     await audit({
       action: 'backup.restored',
       entity: 'backup',
-      entityId: restored.manifest.id,
-      detail: { requestedBy: restored.requestedBy, createdAt: restored.manifest.createdAt, replaced: restored.replaced, superseded },
+      entityId: manifest.id,
+      detail: { requestedBy: restored.requestedBy, createdAt: manifest.createdAt, replaced: restored.replaced, superseded },
     });
   });
 }

@@ -100,7 +100,7 @@ describe('crash safety', () => {
     let duringOpening = 0;
     for (let k = 0; k < KILLS; k++) {
       // Every fifth kill lands at a random moment from the start (often while the node opens); the rest after a random number of writes.
-      const run = k % 5 === 4 ? await runOnce(dir, k, disputeId, 0, Math.floor(random() * 400)) : await runOnce(dir, k, disputeId, 1 + Math.floor(random() * 60), null);
+      const run = k % 5 === 4 ? await runOnce(dir, k, disputeId, 0, Math.floor(random() * 400)) : await runOnce(dir, k, disputeId, 1 + Math.floor(random() * 40), null);
       acked.push(...run.acked);
       if (run.killedAt === 'opening') duringOpening += 1;
     }
