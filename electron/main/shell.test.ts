@@ -19,7 +19,7 @@ const fake = vi.hoisted(() => ({
 vi.mock('electron', () => {
   let next = 1;
   class BrowserWindow {
-    webContents: { id: number; mainFrame: { frameToken: string; detached: boolean; url: string }; send: (...a: unknown[]) => void };
+    webContents: { id: number; mainFrame: { frameToken: string; detached: boolean; url: string }; send: (...a: unknown[]) => void; isDestroyed: () => boolean };
     constructor() {
       const id = next++;
       this.webContents = { id, mainFrame: { frameToken: `main-${id}`, detached: false, url: '' }, send: (...a) => fake.sent.push(a), isDestroyed: () => false };
