@@ -19,10 +19,10 @@ const fake = vi.hoisted(() => ({
 vi.mock('electron', () => {
   let next = 1;
   class BrowserWindow {
-    webContents: { id: number; mainFrame: { frameToken: string; detached: boolean; url: string }; send: (...a: unknown[]) => void };
+    webContents: { id: number; mainFrame: { frameToken: string; detached: boolean; url: string }; send: (...a: unknown[]) => void; isDestroyed: () => boolean };
     constructor() {
       const id = next++;
-      this.webContents = { id, mainFrame: { frameToken: `main-${id}`, detached: false, url: '' }, send: (...a) => fake.sent.push(a) };
+      this.webContents = { id, mainFrame: { frameToken: `main-${id}`, detached: false, url: '' }, send: (...a) => fake.sent.push(a), isDestroyed: () => false };
     }
     loadURL(url: string) {
       this.webContents.mainFrame.url = url;
@@ -102,8 +102,14 @@ describe('base-map tiles over app://', () => {
 describe('IPC binding', () => {
   const calls: unknown[][] = [];
   let emit: (event: string, payload: unknown) => void = () => {};
+  const leader = { id: 6, username: 'leader', displayName: '领导', role: 'leader', divisionCode: '999900000000', divisionName: '测试市' };
   const core = {
-    invoke: async (...args: unknown[]) => (calls.push(args), { ok: true, value: 'done' }),
+    invoke: async (...args: unknown[]) => {
+      // The session behind a window's token, asked by the event forwarding.
+      if (args[0] === 'session.me') return (args[2] as { token: string | null }).token === 'token' ? { ok: true, value: leader } : { ok: false, error: { code: 'NO_SESSION', message: '' } };
+      calls.push(args);
+      return { ok: true, value: 'done' };
+    },
     onAny: (listener: typeof emit) => ((emit = listener), () => {}),
   } as unknown as Core;
   const win = openConsoleWindow();
@@ -128,9 +134,25 @@ describe('IPC binding', () => {
     expect(calls.length).toBe(before);
   });
 
-  it('forwards core events to our windows', async () => {
-    await Promise.resolve();
+  it('forwards core events to our windows, only what the window’s account may see, none after logout', async () => {
+    const settle = () => new Promise((r) => setTimeout(r, 10));
+    await settle();
     emit('data.changed', { entity: 'grid' });
+    await settle();
     expect(fake.sent.at(-1)).toEqual(['core:event', 'data.changed', { entity: 'grid' }]);
+    // Another account's job is not this window's business; its own is.
+    const sent = fake.sent.length;
+    emit('job.progress', { jobId: 'j1', kind: 'disputes.export', accountId: 2, state: 'running', done: 1, total: 2, message: null });
+    await settle();
+    expect(fake.sent.length).toBe(sent);
+    emit('job.progress', { jobId: 'j2', kind: 'disputes.export', accountId: 6, state: 'running', done: 1, total: 2, message: null });
+    await settle();
+    expect(fake.sent.at(-1)).toMatchObject(['core:event', 'job.progress', { jobId: 'j2' }]);
+    // Signed out: nothing more reaches the window.
+    await call({ sender: contents, senderFrame: contents.mainFrame }, 'session.logout');
+    const after = fake.sent.length;
+    emit('data.changed', { entity: 'grid' });
+    await settle();
+    expect(fake.sent.length).toBe(after);
   });
 });
