@@ -1,21 +1,13 @@
 import { CoreError } from '../../../shared/contract/errors';
 import { passwordProblem } from '../../../shared/domain/passwordRules';
 import { twoPhase, type DomainImpls } from '../context';
-import { hashPassword, verifyPassword } from '../accounts/passwords';
+import { DUMMY_HASH, hashPassword, verifyPassword } from '../accounts/passwords';
 import { refusePublishedPassword } from '../accounts/passwordPolicy';
 import { accountQuery, createSession, toAccount, type AccountRow } from './sessions';
 import { readPolicy, writePolicy } from './policy';
 
 const MAX_FAILED_ATTEMPTS = 5;
 const LOCK_MINUTES = 15;
-
-/**
- * What an unknown username (or a disabled or locked account) is checked against, so every login costs one
- * scrypt of the same parameters: the time of an answer does not tell which usernames exist. One per
- * process, made on first use; its password is random and never known.
- */
-let dummyHash: Promise<string> | null = null;
-const dummy = () => (dummyHash ??= hashPassword(`dummy-${Math.random()}-${Date.now()}`));
 
 interface LoginCheck {
   accountId: number | null;
@@ -34,7 +26,7 @@ export const sessionImpls: DomainImpls<'session'> = {
     async ({ username, password }, ctx) => {
       const row: AccountRow | undefined = await accountQuery(ctx.db).where('accounts.username', username).first();
       const usable = row && !row.disabled && !(row.locked_until && row.locked_until > ctx.now.toISOString());
-      const passwordOk = await verifyPassword(password, usable ? row.password_hash : await dummy());
+      const passwordOk = await verifyPassword(password, usable ? row.password_hash : DUMMY_HASH);
       return { accountId: row?.id ?? null, passwordOk: Boolean(usable) && passwordOk };
     },
     async ({ username }, ctx, check) => {
