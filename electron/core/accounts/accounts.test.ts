@@ -106,4 +106,15 @@ describe('accounts: the admin manages staff', () => {
     expect(await attemptAs(core, elsewhere, 'session.me', {})).toMatchObject({ ok: false, code: 'NO_SESSION' });
     expect(await here('session.me', {})).toMatchObject({ username: 'gridworker' });
   });
+
+  it('counts and audits wrong current passwords like failed logins: the fifth locks the account and ends its sessions', async () => {
+    const token = await loginAs(core, 'dispatcher');
+    for (let i = 1; i <= 4; i++) {
+      expect(await attemptAs(core, token, 'session.changePassword', { currentPassword: `guess-${i}x`, newPassword: 'Diaodu-2026' })).toMatchObject({ ok: false, field: 'currentPassword' });
+    }
+    expect(await auditCount('session.changePassword_failed')).toBe(4);
+    expect(await attemptAs(core, token, 'session.changePassword', { currentPassword: 'guess-5x', newPassword: 'Diaodu-2026' })).toMatchObject({ ok: false, field: 'currentPassword' });
+    expect(await attemptAs(core, token, 'session.me', {})).toMatchObject({ ok: false, code: 'NO_SESSION' });
+    expect(await attemptAs(core, null, 'session.login', { username: 'dispatcher', password: TEST_PASSWORD })).toMatchObject({ ok: false, code: 'ACCOUNT_LOCKED' });
+  });
 });

@@ -33,3 +33,11 @@ export async function verifyPassword(password: string, stored: string): Promise<
   });
   return key.length === expected.length && timingSafeEqual(key, expected);
 }
+
+/**
+ * What a login checks an unknown username (or a disabled or locked account) against, so every login costs
+ * one scrypt of the same parameters: the time of an answer does not tell which usernames exist. A fixed
+ * hash of a random password nobody kept (made once with hashPassword), so even the first attempt after a
+ * start costs exactly one hash. Its parameters must follow N, R, P (passwords.test.ts checks).
+ */
+export const DUMMY_HASH = 'scrypt$32768$8$1$4rCxCxfnLSWEbZw5RItJKA==$EK344UpOLZVgrEcsFwYLeHxwzdvmU7hQuEJ9NG5SceY=';

@@ -1,21 +1,13 @@
 import { CoreError } from '../../../shared/contract/errors';
 import { passwordProblem } from '../../../shared/domain/passwordRules';
 import { twoPhase, type DomainImpls } from '../context';
-import { hashPassword, verifyPassword } from '../accounts/passwords';
+import { DUMMY_HASH, hashPassword, verifyPassword } from '../accounts/passwords';
 import { refusePublishedPassword } from '../accounts/passwordPolicy';
 import { accountQuery, createSession, toAccount, type AccountRow } from './sessions';
 import { readPolicy, writePolicy } from './policy';
 
 const MAX_FAILED_ATTEMPTS = 5;
 const LOCK_MINUTES = 15;
-
-/**
- * What an unknown username (or a disabled or locked account) is checked against, so every login costs one
- * scrypt of the same parameters: the time of an answer does not tell which usernames exist. One per
- * process, made on first use; its password is random and never known.
- */
-let dummyHash: Promise<string> | null = null;
-const dummy = () => (dummyHash ??= hashPassword(`dummy-${Math.random()}-${Date.now()}`));
 
 interface LoginCheck {
   accountId: number | null;
@@ -34,7 +26,7 @@ export const sessionImpls: DomainImpls<'session'> = {
     async ({ username, password }, ctx) => {
       const row: AccountRow | undefined = await accountQuery(ctx.db).where('accounts.username', username).first();
       const usable = row && !row.disabled && !(row.locked_until && row.locked_until > ctx.now.toISOString());
-      const passwordOk = await verifyPassword(password, usable ? row.password_hash : await dummy());
+      const passwordOk = await verifyPassword(password, usable ? row.password_hash : DUMMY_HASH);
       return { accountId: row?.id ?? null, passwordOk: Boolean(usable) && passwordOk };
     },
     async ({ username }, ctx, check) => {
@@ -83,22 +75,35 @@ export const sessionImpls: DomainImpls<'session'> = {
 
   'session.me': async (_input, ctx) => ctx.account,
 
-  'session.changePassword': twoPhase<'session.changePassword', { hash: string }>(
+  'session.changePassword': twoPhase<'session.changePassword', { currentOk: boolean; hash: string | null }>(
     async ({ currentPassword, newPassword }, ctx) => {
       const account = ctx.session?.account;
       if (!account) throw new CoreError('NO_SESSION', '未登录');
-      const row: AccountRow | undefined = await ctx.db('accounts').where({ id: account.id }).first();
-      if (!row || !(await verifyPassword(currentPassword, row.password_hash))) {
-        throw new CoreError('INVALID_INPUT', '输入有误：currentPassword：当前密码不正确', { field: 'currentPassword', issues: [{ field: 'currentPassword', message: '当前密码不正确' }] });
-      }
-      const problem = passwordProblem(newPassword, account.username) ?? (newPassword === currentPassword ? '新密码不能与当前密码相同' : null);
-      if (problem) throw new CoreError('INVALID_INPUT', `输入有误：newPassword：${problem}`, { field: 'newPassword', issues: [{ field: 'newPassword', message: problem }] });
+      const newProblem = (problem: string) => new CoreError('INVALID_INPUT', `输入有误：newPassword：${problem}`, { field: 'newPassword', issues: [{ field: 'newPassword', message: problem }] });
+      const problem = passwordProblem(newPassword, account.username);
+      if (problem) throw newProblem(problem);
       refusePublishedPassword(newPassword, 'newPassword');
-      return { hash: await hashPassword(newPassword) };
+      const row: AccountRow | undefined = await ctx.db('accounts').where({ id: account.id }).first();
+      const currentOk = Boolean(row) && (await verifyPassword(currentPassword, row!.password_hash));
+      if (currentOk && newPassword === currentPassword) throw newProblem('新密码不能与当前密码相同');
+      return { currentOk, hash: currentOk ? await hashPassword(newPassword) : null };
     },
-    async (_input, ctx, { hash }) => {
+    async (_input, ctx, { currentOk, hash }) => {
       const nowIso = ctx.now.toISOString();
-      await ctx.db('accounts').where({ id: ctx.account.id }).update({ password_hash: hash, must_change_password: false, password_changed_at: nowIso, updated_at: nowIso });
+      if (!currentOk || !hash) {
+        // Someone at an unlocked console guessing its owner's password: counted and audited like a login.
+        const row: AccountRow = await ctx.db('accounts').where({ id: ctx.account.id }).first();
+        const failed = row.failed_attempts + 1;
+        const lock = failed >= MAX_FAILED_ATTEMPTS;
+        await ctx.db('accounts').where({ id: row.id }).update({
+          failed_attempts: lock ? 0 : failed,
+          locked_until: lock ? new Date(ctx.now.getTime() + LOCK_MINUTES * 60_000).toISOString() : null,
+        });
+        if (lock) await ctx.db('sessions').where({ account_id: row.id }).delete();
+        await ctx.audit({ action: 'session.changePassword_failed', entity: 'account', entityId: row.id, detail: { failed, locked: lock } });
+        throw new CoreError('INVALID_INPUT', '输入有误：currentPassword：当前密码不正确', { field: 'currentPassword', issues: [{ field: 'currentPassword', message: '当前密码不正确' }], keepWrites: true });
+      }
+      await ctx.db('accounts').where({ id: ctx.account.id }).update({ password_hash: hash, must_change_password: false, failed_attempts: 0, password_changed_at: nowIso, updated_at: nowIso });
       // Sessions elsewhere (another PC where the old password was known) end; this one goes on.
       await ctx.db('sessions').where({ account_id: ctx.account.id }).whereNot({ token_hash: ctx.session!.tokenHash }).delete();
       await ctx.audit({ action: 'session.changePassword', entity: 'account', entityId: ctx.account.id });
