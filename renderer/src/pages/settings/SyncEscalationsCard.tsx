@@ -3,12 +3,14 @@ import { Button, Card, Input, List, Space, Tag, Timeline, Typography } from 'ant
 import { SendOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { OutputOf } from '../../../../shared/contract';
+import { WORKFLOW_ACTIONS, type WorkflowAction } from '../../../../shared/domain/workflow';
 import { call } from '../../api/client';
 import { CallError } from '../../components/CallError';
 import { useCall } from '../../hooks/useCall';
 import { formatChinaDateTime } from '../../lib/format';
 
 type Escalated = OutputOf<'sync.escalations.list'>['cases'][number];
+const isAction = (k: string | null): k is WorkflowAction => k !== null && (WORKFLOW_ACTIONS as readonly string[]).includes(k);
 
 /** A hub's leads: the cases the nodes below escalated, with their timelines, and the answer that goes back down. */
 export function SyncEscalationsCard() {
@@ -58,7 +60,13 @@ function EscalatedItem({ c, onAnswered }: { c: Escalated; onAnswered: () => void
         <Timeline
           items={c.timeline.map((e, i) => ({
             key: i,
-            content: `${e.at ? formatChinaDateTime(e.at) : ''} ${e.actorName ?? ''} ${e.note ?? e.kind ?? ''}`,
+            content: (
+              <Typography.Text>
+                <Typography.Text type="secondary">{e.at ? formatChinaDateTime(e.at) : ''}</Typography.Text> {e.actorName ?? ''}{' '}
+                {isAction(e.kind) ? <Tag style={{ marginInlineEnd: 4 }}>{t(`case.action.${e.kind}`)}</Tag> : null}
+                {e.note ?? ''}
+              </Typography.Text>
+            ),
           }))}
         />
         {!c.answered && (
