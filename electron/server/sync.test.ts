@@ -248,6 +248,9 @@ describe('upward sync over HTTP', () => {
     await connect(hub, b);
     await a.round();
     await a.core.db('disputes').where({ case_no: 'T-1' }).update({ status: 'closed', closed_at: '2021-10-29T10:00:00Z' });
+    // b writes later by the wall clock (within one millisecond the HLC tie is broken by node id, at random here).
+    const afterA = Date.now();
+    await until(() => Date.now() > afterA + 1, 1000, 'the next millisecond');
     await b.core.db('disputes').where({ case_no: 'T-1' }).update({ status: 'failed', address: '乙的地址' });
     await a.round();
     await b.round();
