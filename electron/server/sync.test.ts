@@ -175,7 +175,7 @@ describe('upward sync over HTTP', () => {
     const town = await township();
     const creds = await connect(hub, town);
     const status = await town.admin('sync.status', {});
-    const batch = { protocol: 1, nodeId: status.nodeId, demo: false, afterSeq: 0, ops: [] };
+    const batch = { protocol: 1, nodeId: status.nodeId, demo: false, afterSeq: 0, downAcked: 0, ops: [] };
     const future = signed(creds, batch, Date.now() + 30 * 60_000);
     expect(await post(hub, future.body, future.headers)).toMatchObject({ status: 401, body: { code: 'CLOCK_SKEW' } });
     const stale = signed(creds, batch, Date.now() - 60 * 60_000);
@@ -248,6 +248,9 @@ describe('upward sync over HTTP', () => {
     await connect(hub, b);
     await a.round();
     await a.core.db('disputes').where({ case_no: 'T-1' }).update({ status: 'closed', closed_at: '2021-10-29T10:00:00Z' });
+    // b writes later by the wall clock (within one millisecond the HLC tie is broken by node id, at random here).
+    const afterA = Date.now();
+    await until(() => Date.now() > afterA + 1, 1000, 'the next millisecond');
     await b.core.db('disputes').where({ case_no: 'T-1' }).update({ status: 'failed', address: '乙的地址' });
     await a.round();
     await b.round();
@@ -269,6 +272,36 @@ describe('upward sync over HTTP', () => {
     await b.admin('sync.connect', { hubUrl: hub.url, ...creds });
     await a.round();
     await expect(b.round()).rejects.toThrow(/NODE_MISMATCH/);
+  });
+
+  it('carries an escalation up to the county and the county’s answer down to the township’s timeline, once', async () => {
+    const town = await township();
+    await connect(hub, town);
+    await town.admin('disputes.transition', { action: 'escalate', id: 1, reason: '涉及跨乡镇土地权属，请县级协调' });
+    await town.round();
+
+    const { cases } = await hub.admin('sync.escalations.list', {});
+    const up = cases.find((c) => c.caseNo === 'T-1');
+    expect(up).toMatchObject({ nodeLabel: '甲一镇综治中心', townshipCode: '999901001000', answered: false });
+    expect(up?.timeline.map((e) => e.note)).toContain('涉及跨乡镇土地权属，请县级协调');
+
+    await hub.admin('sync.escalations.answer', { caseNo: 'T-1', answer: '由县国土局牵头，三日内现场勘界' });
+    expect((await hub.admin('sync.escalations.list', {})).cases.find((c) => c.caseNo === 'T-1')?.answered).toBe(true);
+    await town.round();
+
+    const detail = await town.admin('disputes.detail', { id: 1 });
+    expect(detail.status).toBe('mediating'); // back where it was before it went up
+    const answers = () => town.core.db('dispute_events').where({ dispute_id: 1, kind: 'countyAnswer' }).select('note', 'actor_name');
+    expect(await answers()).toEqual([{ note: '由县国土局牵头，三日内现场勘界', actor_name: 'admin（上级）' }]);
+
+    // The hub sends it again (its record of the node's acknowledgement lost): applied once all the same.
+    await hub.core.db('sync_nodes').update({ down_acked: 0 });
+    await town.round();
+    await town.round();
+    expect(await answers()).toHaveLength(1);
+    // The answer's effect went up like any change: the county's list is clear and the replica agrees.
+    expect((await hub.admin('sync.escalations.list', {})).cases).toEqual([]);
+    await expectConverged(hub, town);
   });
 
   it('rotates a secret (the old one is refused, the node goes on with the new one and its checkpoint) and revokes a node', async () => {

@@ -50,6 +50,8 @@ export const SyncBatch = z
     demo: z.boolean(),
     /** The node's checkpoint: every op up to here the hub has already committed. */
     afterSeq: z.number().int().min(0),
+    /** The last message from the hub this node applied (the hub resends what comes after). */
+    downAcked: z.number().int().min(0),
     ops: z.array(SyncOp).max(5000),
   })
   .strict()
@@ -65,6 +67,19 @@ export type SyncBatch = z.infer<typeof SyncBatch>;
 
 export const SYNC_REFUSALS = ['BAD_SIGNATURE', 'UNKNOWN_NODE', 'CLOCK_SKEW', 'MALFORMED', 'OUT_OF_SCOPE', 'DEMO_NODE', 'NODE_MISMATCH', 'CHECKPOINT_AHEAD', 'NOT_READY'] as const;
 
+/** A message from the hub to a node: today the county's answer to an escalated case. */
+export const SyncDown = z
+  .object({
+    id: z.number().int().positive(),
+    kind: z.literal('countyAnswer'),
+    caseNo: z.string().min(1).max(64),
+    answer: z.string().min(1).max(4000),
+    by: z.string().max(100),
+    at: z.string(),
+  })
+  .strict();
+export type SyncDown = z.infer<typeof SyncDown>;
+
 /** The hub's answer to a push. */
 export const SyncPushAnswer = z.discriminatedUnion('ok', [
   z.object({
@@ -73,6 +88,8 @@ export const SyncPushAnswer = z.discriminatedUnion('ok', [
     ackedSeq: z.number().int().min(0),
     applied: z.number().int().min(0),
     skipped: z.number().int().min(0),
+    /** Messages for this node it has not yet said it applied, oldest first. */
+    down: z.array(SyncDown),
   }),
   z.object({
     ok: z.literal(false),
@@ -119,6 +136,18 @@ export const SyncConflict = z.object({
   kept: z.object({ hlc: z.string(), node: z.string(), values: z.record(z.string(), z.unknown()) }),
   other: z.object({ hlc: z.string(), node: z.string(), values: z.record(z.string(), z.unknown()) }),
   createdAt: z.string(),
+});
+
+export const EscalatedCase = z.object({
+  caseNo: z.string(),
+  nodeLabel: z.string(),
+  townshipCode: z.string().nullable(),
+  category: z.string().nullable(),
+  summary: z.string().nullable(),
+  registeredAt: z.string().nullable(),
+  /** Answered here already, waiting for the node to receive it. */
+  answered: z.boolean(),
+  timeline: z.array(z.object({ at: z.string().nullable(), kind: z.string().nullable(), actorName: z.string().nullable(), note: z.string().nullable() })),
 });
 
 const DivisionCode = z.string().regex(/^\d{12}$/, '区划代码应为 12 位数字');
@@ -172,6 +201,20 @@ export const syncHandlers = {
     input: z.object({ nodeKey: z.string().min(8).max(64) }).strict(),
     output: z.object({ nodeKey: z.string(), revoked: z.literal(true) }),
     access: ADMIN_ONLY,
+    writes: true,
+  }),
+  'sync.escalations.list': handler({
+    summary: "Hub: the cases the nodes below escalated and that wait for this center's answer, each with its timeline as received.",
+    input: z.object({}).strict(),
+    output: z.object({ cases: z.array(EscalatedCase) }),
+    access: LEAD_ROLES,
+    writes: false,
+  }),
+  'sync.escalations.answer': handler({
+    summary: "Hub: answer an escalated case. The answer travels down with the node's next sync round and arrives there as the county's answer on the case's timeline.",
+    input: z.object({ caseNo: z.string().min(1).max(64), answer: z.string().trim().min(1, '请填写答复意见').max(4000) }).strict(),
+    output: z.object({ caseNo: z.string(), messageId: z.number().int() }),
+    access: LEAD_ROLES,
     writes: true,
   }),
   'sync.nodes.list': handler({

@@ -36,6 +36,7 @@ test.describe('sync settings', () => {
     await hub.scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${SHOTS}/settings-sync-cards.png`, fullPage: false });
 
+    await expect(page.getByTestId('settings-sync-escalations')).toContainText('没有待答复的上报案件');
     // No sync indicator in the status bar of a node that syncs nowhere.
     await expect(page.getByTestId('sync-indicator')).toHaveCount(0);
   });

@@ -3,6 +3,7 @@ import { gzipSync } from 'fflate';
 import { SYNC_HEADERS, SYNC_PUSH_PATH, SyncPushAnswer, type SyncBatch, type SyncOp, type SyncStatus } from '../../../shared/contract/sync';
 import { getMeta } from '../meta';
 import { signPush } from './auth';
+import { applyDown } from './down';
 import { wireHlc } from './hlc';
 import type { SyncSettings } from './settings';
 
@@ -75,18 +76,21 @@ export async function syncRound(db: Knex, settings: SyncSettings, now: () => Dat
     for (let n = 0; ; n++) {
       signal.throwIfAborted();
       const rows: OutboxRow[] = await db('sync_outbox').where('seq', '>', acked).orderBy('seq').limit(settings.batchSize);
-      if (rows.length === 0) break;
+      // Nothing to send still asks once per round: the hub's answers to escalations come back this way.
+      if (rows.length === 0 && n > 0) break;
       if (n === settings.maxBatchesPerRound) {
         more = true; // the round's share is done; the next round follows at once
         break;
       }
-      const batch: SyncBatch = { protocol: 1, nodeId: id, demo, afterSeq: acked, ops: rows.map((r) => toOp(r, id)) };
+      const { down_seq: downAcked }: { down_seq: number } = await db('sync_client').where({ id: 1 }).first('down_seq');
+      const batch: SyncBatch = { protocol: 1, nodeId: id, demo, afterSeq: acked, downAcked, ops: rows.map((r) => toOp(r, id)) };
       const answer = await push(cfg, settings, batch, signal);
       if (answer.ok) {
         // Only now, after the hub said it committed: never a checkpoint ahead of the data.
         acked = answer.ackedSeq;
         pushed += answer.applied;
         await note(db, { acked_seq: acked });
+        if (answer.down.length > 0) await applyDown(db, answer.down, now());
       } else if (answer.code === 'CHECKPOINT_AHEAD' && answer.hubSeq !== undefined && answer.hubSeq < acked) {
         // The hub came back from an older backup: resend from where it stands (the outbox still has it).
         acked = answer.hubSeq;

@@ -64,6 +64,51 @@ export const syncImpls: DomainImpls<'sync'> = {
     return { nodeKey, revoked: true as const };
   },
 
+  'sync.escalations.list': async (_input, ctx) => {
+    const rows: Array<{ key: string; data: string; origin_node: string; label: string | null; division_code: string | null }> = await ctx.db('sync_replica as r')
+      .leftJoin('sync_nodes as n', 'n.node_id', 'r.origin_node')
+      .where({ 'r.entity': 'case', 'r.deleted': 0 })
+      .andWhereRaw("json_extract(r.data, '$.status') = 'escalated'")
+      .orderBy('r.key')
+      .limit(500)
+      .select('r.key', 'r.data', 'r.origin_node', 'n.label', 'r.division_code');
+    const keys = rows.map((r) => r.key);
+    const events: Array<{ case_no: string; data: string }> = keys.length ? await ctx.db('sync_replica').where({ entity: 'event', deleted: 0 }).whereIn('case_no', keys).select('case_no', 'data') : [];
+    const answered = new Set(
+      (keys.length ? ((await ctx.db('sync_downbox').whereIn('case_no', keys).select('case_no')) as Array<{ case_no: string }>) : []).map((r) => r.case_no),
+    );
+    const str = (v: unknown) => (typeof v === 'string' ? v : null);
+    return {
+      cases: rows.map((r) => {
+        const d = JSON.parse(r.data) as Record<string, unknown>;
+        const timeline = events
+          .filter((e) => e.case_no === r.key)
+          .map((e) => JSON.parse(e.data) as Record<string, unknown>)
+          .sort((a, b) => String(a.at).localeCompare(String(b.at)))
+          .map((e) => ({ at: str(e.at), kind: str(e.kind), actorName: str(e.actor_name), note: str(e.note) }));
+        return { caseNo: r.key, nodeLabel: r.label ?? r.origin_node, townshipCode: r.division_code, category: str(d.category), summary: str(d.summary), registeredAt: str(d.registered_at), answered: answered.has(r.key), timeline };
+      }),
+    };
+  },
+
+  'sync.escalations.answer': async ({ caseNo, answer }, ctx) => {
+    const row: { data: string; origin_node: string } | undefined = await ctx.db('sync_replica').where({ entity: 'case', key: caseNo, deleted: 0 }).first('data', 'origin_node');
+    if (!row) throw new CoreError('NOT_FOUND', `下级尚未上报案件 ${caseNo}`, { field: 'caseNo' });
+    if ((JSON.parse(row.data) as { status?: unknown }).status !== 'escalated') throw new CoreError('CONFLICT', `案件 ${caseNo} 不在上报待答复状态`);
+    const node: { node_key: string } | undefined = await ctx.db('sync_nodes').where({ node_id: row.origin_node, revoked: 0 }).first('node_key');
+    if (!node) throw new CoreError('CONFLICT', '上报该案件的节点已吊销，答复无法送达');
+    const by = ctx.account.displayName || ctx.account.username;
+    const [id] = await ctx.db('sync_downbox').insert({
+      node_key: node.node_key,
+      kind: 'countyAnswer',
+      case_no: caseNo,
+      payload: JSON.stringify({ answer, by, at: ctx.now.toISOString() }),
+      created_at: ctx.now.toISOString(),
+    });
+    await ctx.audit({ action: 'sync.escalations.answer', entity: 'dispute', entityId: caseNo, detail: { nodeKey: node.node_key, messageId: Number(id) } });
+    return { caseNo, messageId: Number(id) };
+  },
+
   'sync.nodes.list': async (_input, ctx) => {
     const rows: Array<{ node_key: string; division_code: string; label: string; node_id: string | null; last_seq: number; created_at: string; last_contact_at: string | null; last_error: string | null; revoked: number }> =
       await ctx.db('sync_nodes').orderBy('division_code').orderBy('created_at');

@@ -1,8 +1,8 @@
 import type { Knex } from 'knex';
 import { gunzipSync } from 'fflate';
-import { SYNC_HEADERS, SyncBatch, type SyncOp, type SyncPushAnswer, type SYNC_REFUSALS } from '../../../shared/contract/sync';
+import { SYNC_HEADERS, SyncBatch, type SyncDown, type SyncOp, type SyncPushAnswer, type SYNC_REFUSALS } from '../../../shared/contract/sync';
 import { isWithin } from '../../../shared/domain/divisionCodes';
-import { auditedWrite } from '../audit/auditedWrite';
+import { auditedWrite, type Audit } from '../audit/auditedWrite';
 import type { CoreEnv } from '../env';
 import { signatureMatches } from './auth';
 import { CONFLICTING_SETS, columnsOfSet, fieldSetOf } from './fieldSets';
@@ -41,7 +41,20 @@ interface NodeRow {
   secret: string;
   node_id: string | null;
   last_seq: number;
+  down_acked: number;
   revoked: number;
+}
+
+interface DownRow {
+  id: number;
+  kind: string;
+  case_no: string;
+  payload: string;
+}
+
+function toDown(r: DownRow): SyncDown {
+  const p = JSON.parse(r.payload) as { answer: string; by: string; at: string };
+  return { id: r.id, kind: 'countyAnswer', caseNo: r.case_no, answer: p.answer, by: p.by, at: p.at };
 }
 
 interface ReplicaRow {
@@ -96,25 +109,35 @@ export async function receivePush(db: Knex, env: CoreEnv, settings: SyncSettings
     }
     const registered = node;
     const now = env.clock.now();
-    const answer = await auditedWrite(db, now, { id: null, name: `node:${registered.label}` }, 'sync.receive', async (trx, audit) => {
+    const apply = async (trx: Knex, audit: Audit | null): Promise<SyncPushAnswer> => {
       const fresh: NodeRow = await trx('sync_nodes').where({ node_key: registered.node_key }).first();
       if (batch.afterSeq > fresh.last_seq) {
         throw new Refusal(409, 'CHECKPOINT_AHEAD', `上级只有该节点到第 ${fresh.last_seq} 项的数据（可能从旧备份恢复），请从那里重发`, fresh.last_seq);
       }
-      const fresh_ops = batch.ops.filter((op) => op.seq > fresh.last_seq);
-      await applyOps(trx, fresh, batch.nodeId, fresh_ops, now);
+      const freshOps = batch.ops.filter((op) => op.seq > fresh.last_seq);
+      if (freshOps.length > 0) await applyOps(trx, fresh, batch.nodeId, freshOps, now);
       const ackedSeq = Math.max(fresh.last_seq, batch.ops.at(-1)?.seq ?? batch.afterSeq);
+      const downAcked = Math.max(fresh.down_acked, batch.downAcked);
       await trx('sync_nodes')
         .where({ node_key: fresh.node_key })
-        .update({ node_id: batch.nodeId, last_seq: ackedSeq, last_contact_at: now.toISOString(), last_error: null });
-      await audit({
-        action: 'sync.receive',
-        entity: 'sync_node',
-        entityId: fresh.node_key,
-        detail: { nodeId: batch.nodeId, afterSeq: batch.afterSeq, ackedSeq, applied: fresh_ops.length, skipped: batch.ops.length - fresh_ops.length },
-      });
-      return { ok: true as const, ackedSeq, applied: fresh_ops.length, skipped: batch.ops.length - fresh_ops.length };
-    });
+        .update({ node_id: batch.nodeId, last_seq: ackedSeq, down_acked: downAcked, last_contact_at: now.toISOString(), last_error: null });
+      const skipped = batch.ops.length - freshOps.length;
+      if (audit) {
+        await audit({
+          action: 'sync.receive',
+          entity: 'sync_node',
+          entityId: fresh.node_key,
+          detail: { nodeId: batch.nodeId, afterSeq: batch.afterSeq, ackedSeq, applied: freshOps.length, skipped },
+        });
+      }
+      const down: DownRow[] = await trx('sync_downbox').where({ node_key: fresh.node_key }).andWhere('id', '>', downAcked).orderBy('id').limit(100);
+      return { ok: true, ackedSeq, applied: freshOps.length, skipped, down: down.map(toDown) };
+    };
+    // Only a batch with operations the hub lacks is a write worth an audit entry; a repeat or an idle
+    // round (nothing to send, asking for answers) only touches the node's bookkeeping.
+    const answer = batch.ops.some((op) => op.seq > registered.last_seq)
+      ? await auditedWrite(db, now, { id: null, name: `node:${registered.label}` }, 'sync.receive', apply)
+      : await db.transaction((trx) => apply(trx, null));
     return { status: 200, answer };
   } catch (err) {
     if (!(err instanceof Refusal)) throw err;

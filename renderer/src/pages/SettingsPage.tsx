@@ -10,6 +10,7 @@ import { ReadLogCard } from './settings/ReadLogCard';
 import { WallTokensCard } from './settings/WallTokensCard';
 import { SyncClientCard } from './settings/SyncClientCard';
 import { SyncHubCard } from './settings/SyncHubCard';
+import { SyncEscalationsCard } from './settings/SyncEscalationsCard';
 
 /** System information, the account, and (for the roles the contract lets in) the audit log. The core enforces the roles. */
 export function SettingsPage() {
@@ -44,6 +45,11 @@ export function SettingsPage() {
         {may('sync.nodes.register') && (
           <Col xs={24} lg={12}>
             <SyncHubCard />
+          </Col>
+        )}
+        {may('sync.escalations.list') && (
+          <Col span={24}>
+            <SyncEscalationsCard />
           </Col>
         )}
         {may('audit.list') && (

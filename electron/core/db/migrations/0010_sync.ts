@@ -14,7 +14,7 @@ import type { Knex } from 'knex';
  *
  * Hub side: `sync_nodes` (registrations: node key → division, secret, the node's UUID once it first
  * pushed, the highest seq committed), `sync_replica` (the records below, per-field-set versions) and
- * `sync_conflicts` (what the merge rule cannot settle, for a person).
+ * `sync_conflicts` (what the merge rule cannot settle, for a person) and `sync_downbox` (answers going down).
  *
  * The node's UUID is created here (first start) and kept in `meta.node_id`.
  */
@@ -117,6 +117,7 @@ export async function up(knex: Knex): Promise<void> {
     t.string('node_key').notNullable();
     t.string('secret').notNullable();
     t.integer('acked_seq').notNullable().defaultTo(0);
+    t.integer('down_seq').notNullable().defaultTo(0); // the last message from the hub applied here
     t.string('connected_at').notNullable();
     t.string('last_attempt_at').nullable();
     t.string('last_success_at').nullable();
@@ -130,6 +131,7 @@ export async function up(knex: Knex): Promise<void> {
     t.string('secret').notNullable();
     t.string('node_id').nullable(); // the node's UUID, bound at its first push
     t.integer('last_seq').notNullable().defaultTo(0);
+    t.integer('down_acked').notNullable().defaultTo(0); // the last downbox message the node applied
     t.string('created_at').notNullable();
     t.string('last_contact_at').nullable();
     t.text('last_error').nullable();
@@ -160,6 +162,18 @@ export async function up(knex: Knex): Promise<void> {
     t.string('created_at').notNullable();
     t.string('resolved_at').nullable();
     t.index(['resolved_at']);
+  });
+
+  // Hub → node messages (an answer to an escalation), resent with every push answer until the node says
+  // it applied them (sync_nodes.down_acked): exactly once at the node, which keeps its own down_seq.
+  await knex.schema.createTable('sync_downbox', (t) => {
+    t.increments('id');
+    t.string('node_key').notNullable();
+    t.string('kind').notNullable(); // countyAnswer
+    t.string('case_no').notNullable();
+    t.text('payload').notNullable(); // JSON
+    t.string('created_at').notNullable();
+    t.index(['node_key', 'id']);
   });
 
   await createSyncTriggers(knex);

@@ -50,4 +50,16 @@ export default {
     active: 'active',
     empty: 'No nodes registered below yet',
   },
+  escalations: {
+    title: 'Escalated from below',
+    hint: 'Cases the centers below escalated, with their timelines. An answer reaches the center with its next sync, goes on the case timeline, and returns the case to where it was.',
+    empty: 'No escalated cases waiting for an answer',
+    caseNo: 'Case no.',
+    from: 'From',
+    summary: 'Summary',
+    timeline: 'Timeline',
+    answer: 'Answer',
+    send: 'Send answer',
+    answered: 'Answered; waiting for the center to receive it',
+  },
 } satisfies Messages['sync'];

@@ -48,4 +48,16 @@ export default {
     active: '有效',
     empty: '尚未登记下级节点',
   },
+  escalations: {
+    title: '下级上报待答复',
+    hint: '下级中心上报的案件及其时间线。答复随下一次同步送达下级，记入案件时间线，案件回到上报前的环节。',
+    empty: '没有待答复的上报案件',
+    caseNo: '案件编号',
+    from: '上报单位',
+    summary: '摘要',
+    timeline: '时间线',
+    answer: '答复意见',
+    send: '发送答复',
+    answered: '已答复，待下级接收',
+  },
 } as const;
