@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import { PASSWORD } from './queueHelpers';
+import { login, PASSWORD, present } from './queueHelpers';
 
 /**
  * The wall (大屏, issue 11): the wall account lands on it, full screen and dark, at 1920×1080 and at
@@ -116,4 +116,28 @@ test('the wall says when the server is gone and recovers by itself when it is ba
   } finally {
     await stop(server);
   }
+});
+
+test('a LAN wall token from Settings opens the wall in a browser with no login, and stops when revoked', async ({ page, browser }) => {
+  await login(page, 'admin');
+  await page.getByTestId('nav-settings').click();
+  const card = page.getByTestId('wall-tokens');
+  await card.getByLabel('名称').fill('指挥中心大屏2');
+  await page.getByTestId('wall-token-create').click();
+  const link = present(await page.getByTestId('wall-token-link').locator('code').textContent(), 'the wall address');
+  expect(link).toContain('#/wall?wallToken=');
+
+  const lan = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const wall = await lan.newPage();
+  await wall.goto(link);
+  await expect(wall.getByTestId('wall')).toBeVisible();
+  await expect(wall.getByTestId('wall-kpi-open')).toHaveAttribute('data-value', '1500');
+  // The token left the address bar.
+  expect(wall.url()).not.toContain('wallToken');
+
+  await card.getByRole('row', { name: /指挥中心大屏2/ }).getByRole('button', { name: /撤\s?销/ }).click();
+  await expect(card.getByRole('row', { name: /指挥中心大屏2/ })).toContainText('已撤销');
+  await wall.reload();
+  await expect(wall.getByTestId('login-form')).toBeVisible();
+  await lan.close();
 });

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
-import { login, present } from './queueHelpers';
+import { login, PASSWORD, present } from './queueHelpers';
 
 /**
  * Each role's 工作台 (issue 11): its own figures, each opening exactly the rows it counts in the queue;
@@ -81,8 +81,14 @@ test.describe('工作台 per role', () => {
     expect((await download).suggestedFilename()).toMatch(/排查情况表.*\.xlsx$/);
   });
 
-  test('the wall account\'s menu offers only the wall', async ({ page }) => {
-    await login(page, 'wall');
+  test('the wall account lands on the wall, and its menu offers only the wall', async ({ page }) => {
+    await page.goto('/');
+    await page.getByLabel('用户名').fill('wall');
+    await page.getByLabel('密码').fill(PASSWORD);
+    await page.getByTestId('login-submit').click();
+    await expect(page.getByTestId('wall')).toBeVisible();
+    // A framed page (reached by address only) shows the menu: the wall and nothing else.
+    await page.goto('/#/settings');
     await expect(page.getByTestId('nav-wall')).toBeVisible();
     for (const key of ['dashboard', 'divisions', 'map', 'queue', 'directory', 'settings', 'stats']) await expect(page.getByTestId(`nav-${key}`)).toHaveCount(0);
   });

@@ -47,7 +47,7 @@ export async function statsArea(ctx: HandlerContext, divisionCode: string | unde
     level,
     name: row?.name ?? area.root,
     scope,
-    caseSql: caseSql === '1 AND 1' ? '1' : caseSql,
+    caseSql,
     divisionSql: (alias) => areaRule.replaceAll('d.', `${alias}.`),
     child,
   };
