@@ -51,6 +51,8 @@ describe(`every handler under random input (${FUZZ_RUNS} cases each)`, () => {
     const spec = contract[name];
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...CALLERS), inputFor(spec.input), async (who, input) => {
+        // A job an earlier accepted call started (an export, a backup) writes when it ends: let it end first.
+        await w.core.node.jobs.settled();
         const before = await state();
         const res = await w.core.invoke(name, input, { token: tokens.get(who) ?? null });
         stats.calls += 1;
@@ -66,6 +68,8 @@ describe(`every handler under random input (${FUZZ_RUNS} cases each)`, () => {
         expect(typeof res.error.message === 'string' && res.error.message.length > 0).toBe(true);
         // A failed sign-in is recorded on purpose (the account's failed attempts, the audit log).
         if (name === 'session.login' && (res.error.code === 'BAD_CREDENTIALS' || res.error.code === 'ACCOUNT_LOCKED')) return;
+        // So is a wrong current password when changing one (counted towards the lock, audited).
+        if (name === 'session.changePassword' && res.error.field === 'currentPassword') return;
         expect(await state(), `${name} as ${who} was refused (${res.error.code}) but changed the database`).toBe(before);
       }),
       { numRuns: FUZZ_RUNS, ...(FUZZ_SEED !== undefined ? { seed: FUZZ_SEED } : {}) },

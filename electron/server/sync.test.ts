@@ -5,7 +5,7 @@ import { SYNC_HEADERS, SYNC_PUSH_PATH, type SyncBatch } from '../../shared/contr
 import { appliedAtHub, connect, signPush, replica, startHub, startTownship, type HubNode, type TownshipNode } from '../../tests/support/syncWorld';
 import { until } from '../../tests/support/until';
 
-const PORT = 5460;
+
 
 interface Sent {
   url: string;
@@ -66,7 +66,7 @@ async function outboxCount(town: TownshipNode): Promise<number> {
 let hub: HubNode;
 let towns: TownshipNode[] = [];
 beforeAll(async () => {
-  hub = await startHub(PORT);
+  hub = await startHub();
 });
 afterAll(async () => {
   await hub.cleanup();

@@ -12,7 +12,7 @@ import { appliedAtHub, connect, replica, startHub, startTownship, type HubNode, 
  *
  * SYNC_FAULT_SEED=<n> replays a run; SYNC_FAULT_STEPS=<n> runs longer (default 120 steps, a few seconds).
  */
-const PORT = 5461;
+
 const SEED = Number(process.env.SYNC_FAULT_SEED ?? 20261130);
 const STEPS = Number(process.env.SYNC_FAULT_STEPS ?? 120);
 
@@ -37,7 +37,7 @@ interface Held {
 
 let hub: HubNode;
 beforeAll(async () => {
-  hub = await startHub(PORT);
+  hub = await startHub();
 });
 afterAll(async () => {
   await hub.cleanup();

@@ -1,3 +1,4 @@
+import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import type { Core, SyncOptions } from '../../electron/core/index';
 import { createHttpServer } from '../../electron/server/http';
@@ -27,15 +28,17 @@ export interface HubNode {
 
 /**
  * A county hub: a core on a fresh SQLite file, the small world's divisions, its own division set to the
- * county, served over HTTP on a loopback port (each test file uses its own from the brief's range).
+ * county, served over HTTP on a free loopback port the OS picks.
  */
-export async function startHub(port: number, sync: SyncOptions = {}): Promise<HubNode> {
+export async function startHub(wanted = 0, sync: SyncOptions = {}): Promise<HubNode> {
   const { core, dir, cleanup } = await tempCore({ sync });
   await seedSmallWorld(core);
   await setMeta(core.db, 'node_division_code', COUNTY);
   const admin = await signIn(core, 'admin');
-  let server = await createHttpServer(core, { host: '127.0.0.1', port, staticDir: null });
-  await server.listen({ host: '127.0.0.1', port });
+  let server = await createHttpServer(core, { host: '127.0.0.1', port: wanted, staticDir: null });
+  await server.listen({ host: '127.0.0.1', port: wanted });
+  // Port 0 lets the OS pick a free one (test files run in parallel); a restart comes back on the same one.
+  const port = (server.server.address() as AddressInfo).port;
   let up = true;
   const hub: HubNode = {
     core,

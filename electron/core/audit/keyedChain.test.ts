@@ -64,7 +64,7 @@ describe('keyed audit chain', () => {
     await seedSmallWorld(core);
     const admin = await signIn(core, 'admin');
     for (let i = 1; i <= 5; i++) {
-      await admin('accounts.create', { username: `clerk0${i}`, displayName: `职员${i}`, role: 'dispatcher', divisionCode: '999901001000', password: 'long-enough-pass' });
+      await admin('accounts.create', { username: `clerk0${i}`, displayName: `职员${i}`, role: 'dispatcher', divisionCode: '999901001000', password: 'long-enough-pass-1' });
     }
     expect((await admin('audit.verify', {})).ok).toBe(true);
     await core.close();

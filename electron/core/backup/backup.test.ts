@@ -71,7 +71,7 @@ describe('backups', () => {
     expect(readdirSync(folder).sort()).toEqual(['attachments', BACKUP_DB_FILE, 'manifest.json']);
 
     // After the backup: a new account, and the attachment files lost.
-    await admin('accounts.create', { username: 'afterbackup', displayName: '备份后', role: 'dispatcher', divisionCode: '999901001000', password: 'long-enough-pass' });
+    await admin('accounts.create', { username: 'afterbackup', displayName: '备份后', role: 'dispatcher', divisionCode: '999901001000', password: 'long-enough-pass-1' });
     // A later backup: its audit head lies beyond what the restored chain holds.
     const later = await backupNow(core);
     expect(await admin('backup.restore', { id })).toEqual({ id, restartRequired: true });
@@ -143,7 +143,7 @@ describe('backups', () => {
     const { core, dir } = await world();
     const admin = await signIn(core, 'admin');
     const id = await backupNow(core);
-    await admin('accounts.create', { username: 'afterbackup', displayName: '备份后', role: 'dispatcher', divisionCode: '999901001000', password: 'long-enough-pass' });
+    await admin('accounts.create', { username: 'afterbackup', displayName: '备份后', role: 'dispatcher', divisionCode: '999901001000', password: 'long-enough-pass-1' });
     await admin('backup.restore', { id });
     await core.close();
     const dbFile = path.join(backupsDir(dir), id, BACKUP_DB_FILE);
@@ -226,7 +226,7 @@ describe('backups', () => {
   it('a truncated tail with the head rewritten passes the chain alone, and is caught by the head exported with a backup', async () => {
     const { core, dir } = await world();
     const admin = await signIn(core, 'admin');
-    for (let i = 1; i <= 3; i++) await admin('accounts.create', { username: `clerk${i}`, displayName: `职员${i}`, role: 'dispatcher', divisionCode: '999901001000', password: 'long-enough-pass' });
+    for (let i = 1; i <= 3; i++) await admin('accounts.create', { username: `clerk${i}`, displayName: `职员${i}`, role: 'dispatcher', divisionCode: '999901001000', password: 'long-enough-pass-1' });
     const id = await backupNow(core);
     const head = readManifest(path.join(backupsDir(dir), id))!.auditHead!;
     await core.close();
@@ -306,7 +306,7 @@ describe('restoring from the command line', () => {
     const admin = await signIn(core, 'admin');
     await admin('backup.saveSettings', { everyHours: 24, keep: 14, maxAgeDays: 90, secondDir: usb });
     const id = await backupNow(core);
-    await admin('accounts.create', { username: 'afterbackup', displayName: '备份后', role: 'dispatcher', divisionCode: '999901001000', password: 'long-enough-pass' });
+    await admin('accounts.create', { username: 'afterbackup', displayName: '备份后', role: 'dispatcher', divisionCode: '999901001000', password: 'long-enough-pass-1' });
     await core.close();
     // The node's own backups are gone (a dead disk); the USB copy remains.
     rmSync(backupsDir(dir), { recursive: true, force: true });

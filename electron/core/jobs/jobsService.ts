@@ -169,6 +169,11 @@ export class JobsService {
     return { jobs: rows.length, files: files.length };
   }
 
+  /** Resolves once no job started by a caller is still running (tests that compare the database before and after). */
+  async settled(): Promise<void> {
+    while (this.live.size > 0) await Promise.all([...this.live.values()].map((l) => l.finished));
+  }
+
   /** Stop the schedule, stop running jobs (they record themselves as interrupted) and wait for all of it. */
   async close(): Promise<void> {
     this.closed = true;
