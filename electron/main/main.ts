@@ -8,11 +8,13 @@ import { installMenu } from './menu';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { applySecurityPolicy } from './security';
 import { focusFirstWindow, openWindow, parseWallDisplays } from './windows';
+import { loginItemFor, parseWallAutostart } from './wallAutostart';
 
 /**
  * The desktop shell: lifecycle only. Options, as for the CLI: `--data-dir DIR` (else $GGC_DATA_DIR, else
  * <userData>/data), `--wall` (open the kiosk view for the video wall instead of the console) and
- * `--no-demo` / `--setup` (a fresh data folder opens the first-run setup wizard instead of the demo).
+ * `--no-demo` / `--setup` (a fresh data folder opens the first-run setup wizard instead of the demo);
+ * `--wall-autostart on|off [--wall-displays all|1,3]` registers (or removes) the wall at login and exits.
  */
 
 // Both must happen before `ready`.
@@ -25,7 +27,7 @@ const RENDERER_DIR = path.join(__dirname, '..', 'renderer');
 // Not strict: Chromium and the OS may add switches of their own.
 const { values: options } = parseArgs({
   args: process.argv.slice(1),
-  options: { 'data-dir': { type: 'string' }, wall: { type: 'boolean' }, 'no-demo': { type: 'boolean' }, setup: { type: 'boolean' }, 'wall-displays': { type: 'string' } },
+  options: { 'data-dir': { type: 'string' }, wall: { type: 'boolean' }, 'no-demo': { type: 'boolean' }, setup: { type: 'boolean' }, 'wall-displays': { type: 'string' }, 'wall-autostart': { type: 'string' } },
   strict: false,
   allowPositionals: true,
 });
@@ -118,7 +120,14 @@ async function closeCore(): Promise<void> {
   await opened?.close();
 }
 
-if (!app.requestSingleInstanceLock()) {
+const autostart = parseWallAutostart(options['wall-autostart']);
+if (autostart) {
+  // A one-shot setting for command-room PCs (run once by the installer or the admin), then exit.
+  void app.whenReady().then(() => {
+    app.setLoginItemSettings(loginItemFor(autostart, options['wall-displays']));
+    app.exit(0);
+  });
+} else if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   app.setAppUserModelId('cn.gov.zongzhi.console');
