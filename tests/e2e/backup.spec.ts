@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 
 const PASSWORD = 'zongzhi2021';
-const SHOTS = '/work/notes/shots/h10b';
+const SHOTS = '.tmp/screenshots/backup';
 
 async function login(page: Page, username: string) {
   await page.goto('/');

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { CoreApi, login, present } from './queueHelpers';
 
-const SHOTS = '/work/notes/shots/h12';
+const SHOTS = '.tmp/screenshots/sync';
 
 test.describe('sync settings', () => {
   test('a hub admin registers a node below and sees it listed; a demo node refuses to connect upward', async ({ page, request }) => {

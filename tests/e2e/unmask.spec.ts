@@ -25,12 +25,12 @@ test('a leader unmasks one case with a reason; a full name finds nothing in the 
   await expect(page.getByRole('dialog')).toContainText('请填写查看原因');
   await page.getByTestId('unmask-reason').fill('核实信访人身份，准备约谈');
   await screenshot(page, 'unmask-dialog');
-  await page.screenshot({ path: '/work/notes/shots/h10a/unmask-dialog.png' });
+  await page.screenshot({ path: '.tmp/screenshots/unmask-dialog.png' });
   await pressDialogOk(page);
   await expect(page.getByRole('dialog')).toHaveCount(0);
   await expect(parties.getByTestId('party-name').first()).toHaveText(fullName);
   await expect(parties.getByTestId('unmask-button')).toHaveCount(0);
-  await page.screenshot({ path: '/work/notes/shots/h10a/unmask-done.png' });
+  await page.screenshot({ path: '.tmp/screenshots/unmask-done.png' });
 
   // The audit log holds the unmasking with its reason.
   const audit = await director.value<{ entries: Array<{ action: string }> }>('audit.list', { limit: 20 });
@@ -44,5 +44,5 @@ test('a leader unmasks one case with a reason; a full name finds nothing in the 
   await expect(log).toContainText('查看完整信息');
   await expect(log).toContainText('核实信访人身份，准备约谈');
   await log.scrollIntoViewIfNeeded();
-  await page.screenshot({ path: '/work/notes/shots/h10a/read-log.png' });
+  await page.screenshot({ path: '.tmp/screenshots/read-log.png' });
 });

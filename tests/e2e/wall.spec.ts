@@ -9,7 +9,7 @@ import { OPEN_STATUSES } from '../../shared/domain/disputeStatus';
  * 3840×2160; its panels rotate; when the server goes away it says so, and when the server is back it
  * reconnects and refreshes by itself.
  */
-const SHOTS = '/work/notes/shots/h11';
+const SHOTS = '.tmp/screenshots/wall';
 
 /**
  * The city's open cases as the queue counts them for the read-only leader (other specs add cases to the

@@ -6,7 +6,7 @@ import { login, PASSWORD, present } from './queueHelpers';
  * Each role's 工作台 (issue 11): its own figures, each opening exactly the rows it counts in the queue;
  * the director's ranking and the leader's 成绩单 with charts; the 排查情况表 page; the wall's menu.
  */
-const SHOTS = '/work/notes/shots/h11';
+const SHOTS = '.tmp/screenshots/workbench';
 
 async function shot(page: Page, name: string) {
   mkdirSync(SHOTS, { recursive: true });
