@@ -40,7 +40,7 @@ import { MAP_WARMING } from './map/warm';
 import { JOB_RETENTION } from './jobs/retention';
 import { backupImpls } from './backup/handlers';
 import { backupJob, SCHEDULED_BACKUP } from './backup/backupJob';
-import { applyPendingRestore, backupBeforeUpgrade, checkOnOpen, recordRestore } from './backup/openChecks';
+import { applyPendingRestore, backupBeforeUpgrade, checkOnOpen, lastRun, markClosed, markOpen, recordRestore, shouldQuickCheck } from './backup/openChecks';
 import { ensureAuditKey } from './audit/keyedChain';
 import { READ_LOG_RETENTION } from './privacy/readLog';
 import { syncImpls } from './sync/handlers';
@@ -145,10 +145,13 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   const openedAt = (opts.clock ?? systemClock).now();
   // A restore an admin asked for (backup.restore) replaces the file before it is opened.
   const restored = await applyPendingRestore(opts.dataDir, DATABASE_FILE, openedAt, log);
+  const previous = lastRun(opts.dataDir, DATABASE_FILE);
   const db = openDatabase(path.join(opts.dataDir, DATABASE_FILE));
   let schemaVersion: number;
   try {
-    await checkOnOpen(db, opts.dataDir);
+    if (restored || shouldQuickCheck(previous)) await checkOnOpen(db, opts.dataDir);
+    else log.info('上次正常关闭且数据库较大：启动时跳过快速校验（每日备份会完整校验）');
+    markOpen(opts.dataDir, openedAt);
     await backupBeforeUpgrade(db, opts.dataDir, openedAt, APP_VERSION, log);
     ({ schemaVersion } = await migrateToLatest(db));
     await ensureAuditKey(db, opts.dataDir, openedAt);
@@ -196,6 +199,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       (closing ??= (async () => {
         await node.close();
         await db.destroy();
+        markClosed(opts.dataDir);
       })()),
   };
 }
