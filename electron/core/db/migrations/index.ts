@@ -4,6 +4,7 @@ import * as m0002 from './0002_disputes_queue';
 import * as m0003 from './0003_map_directory';
 import * as m0004 from './0004_jobs';
 import * as m0008 from './0008_sweeps_stats';
+import * as m0011 from './0011_stats_rollups';
 
 /**
  * Every migration the app knows, in order. Forward-only: a shipped migration is never edited; a change
@@ -15,4 +16,5 @@ export const MIGRATIONS: ReadonlyArray<{ name: string; up: (knex: Knex) => Promi
   { name: '0003_map_directory', up: m0003.up },
   { name: '0004_jobs', up: m0004.up },
   { name: '0008_sweeps_stats', up: m0008.up },
+  { name: '0011_stats_rollups', up: m0011.up },
 ];
