@@ -85,19 +85,23 @@ interface Plan {
   edges: Array<[string, string]>;
   /** The area's rule over a rollup row (alias r), when the area is one the rollups are keyed by. */
   area: string;
+  /** The case rollup to read: by county for a city or province, else by township. */
+  table: string;
 }
 
 function planOf(a: StatsArea, from: string, to: string, opts: OverviewOptions): Plan {
   const divisional = a.scope.role !== 'mediator' && a.scope.role !== 'grid_worker';
   const keyed = a.level === 'province' || a.level === 'city' || a.level === 'county' || a.level === 'township';
-  if (opts.rollups === false || !divisional || !keyed) return { months: null, edges: [[from, to]], area: '' };
+  const direct: Plan = { months: null, edges: [[from, to]], area: '', table: '' };
+  if (opts.rollups === false || !divisional || !keyed) return direct;
   const first = from.endsWith('-01') ? from : addMonths(`${from.slice(0, 7)}-01`, 1);
   const last = addCalendarDays(to, 1).endsWith('-01') ? to : addCalendarDays(`${to.slice(0, 7)}-01`, -1);
-  if (first > last) return { months: null, edges: [[from, to]], area: '' };
+  if (first > last) return direct;
   const edges: Array<[string, string]> = [];
   if (first > from) edges.push([from, addCalendarDays(first, -1)]);
   if (last < to) edges.push([addCalendarDays(last, 1), to]);
-  return { months: [first.slice(0, 7), last.slice(0, 7)], edges, area: a.divisionSql('r') };
+  const table = a.level === 'province' || a.level === 'city' ? 'stats_counties_monthly' : 'stats_cases_monthly';
+  return { months: [first.slice(0, 7), last.slice(0, 7)], edges, area: a.divisionSql('r'), table };
 }
 
 /** The mediator rollup's periods for whole months m1..m2: a whole calendar year as one key ('2021'). */
@@ -121,7 +125,7 @@ async function cubeRows(db: Knex, a: StatsArea, plan: Plan): Promise<Array<Recor
     out.push(
       ...((await db.raw(
         `SELECT r.category cat, r.source src, ${child} child, r.month m, ${ROLLED_COUNTS}
-           FROM stats_cases_monthly r WHERE r.month BETWEEN ? AND ? AND ${plan.area} GROUP BY cat, src, child, m`,
+           FROM ${plan.table} r WHERE r.month BETWEEN ? AND ? AND ${plan.area} GROUP BY cat, src, child, m`,
         plan.months,
       )) as Array<Record<string, unknown>>),
     );
@@ -147,10 +151,21 @@ async function cubeRows(db: Knex, a: StatsArea, plan: Plan): Promise<Array<Recor
   return out;
 }
 
-/** The headline totals of a period (for the comparisons). */
+/** The headline totals of a period (for the comparisons): sums only, no breakdown. */
 export async function periodTotals(db: Knex, a: StatsArea, from: string, to: string, opts: OverviewOptions = {}): Promise<StatTotals> {
+  const plan = planOf(a, from, to, opts);
   const c = zero();
-  for (const r of await cubeRows(db, a, planOf(a, from, to, opts))) if (!r.childOnly) add(c, counts(r));
+  if (plan.months) {
+    const rows: Array<Record<string, unknown>> = await db.raw(`SELECT ${ROLLED_COUNTS} FROM ${plan.table} r WHERE r.month BETWEEN ? AND ? AND ${plan.area}`, plan.months);
+    add(c, counts(rows[0] ?? {}));
+  }
+  for (const range of plan.edges) {
+    const rows: Array<Record<string, unknown>> = await db.raw(
+      `SELECT ${COUNT_COLUMNS} FROM disputes d WHERE d.registered_at >= ? AND d.registered_at < ? AND ${a.caseSql}`,
+      isoRange(...range),
+    );
+    add(c, counts(rows[0] ?? {}));
+  }
   const swept = [...(await sweepsByMonth(db, a, from, to)).values()].reduce((s, x) => s + x, 0);
   return { from, to, swept, registered: c.registered, handled: c.handled, successful: c.successful, failed: c.failed, successRate: rate(c.successful, c.handled) };
 }
@@ -242,7 +257,7 @@ export async function statsOverview(input: ParsedInputOf<'stats.overview'>, ctx:
     const cols = warnings.flatMap(({ colour: c }) => [`sum(r.${c}) ${c}`, `sum(r.${c}_agreement) ${c}_agreement`, `sum(r.${c}_failed) ${c}_failed`, `sum(r.${c}_open) ${c}_open`]);
     const sums: Array<Record<string, unknown>> = await db.raw(
       `SELECT ${cols.join(', ')}, sum(r.sat_visited) visited, sum(r.sat_satisfied) satisfied, sum(r.sat_basic) basic, sum(r.sat_dissatisfied) dissatisfied
-         FROM stats_cases_monthly r WHERE r.month BETWEEN ? AND ? AND ${plan.area}`,
+         FROM ${plan.table} r WHERE r.month BETWEEN ? AND ? AND ${plan.area}`,
       plan.months,
     );
     const t = sums[0] ?? {};
@@ -257,7 +272,7 @@ export async function statsOverview(input: ParsedInputOf<'stats.overview'>, ctx:
     satisfaction.basic += n(t.basic);
     satisfaction.dissatisfied += n(t.dissatisfied);
     const refs: Array<{ k: string; c: number }> = await db.raw(
-      `SELECT r.ref k, sum(r.failed) c FROM stats_cases_monthly r WHERE r.month BETWEEN ? AND ? AND ${plan.area} AND r.ref <> '' GROUP BY k`,
+      `SELECT r.ref k, sum(r.failed) c FROM ${plan.table} r WHERE r.month BETWEEN ? AND ? AND ${plan.area} AND r.ref <> '' GROUP BY k`,
       plan.months,
     );
     for (const r of refs) if (n(r.c)) refer(r.k, n(r.c));

@@ -9,6 +9,7 @@ import type { Knex } from 'knex';
  *
  * - stats_cases_monthly: registration month (China time) × county × township × category × source × where a
  *   failed case was referred: the counts, warnings by colour and how they ended, satisfaction;
+ * - stats_counties_monthly: the same by county only (what a city or province reads);
  * - stats_villages_monthly: registration month × township × village, the counts (a township's villages);
  * - stats_mediators: per mediator, by registration year ('2021') AND by month ('2021-07') × county, so a
  *   year reads one row per mediator instead of twelve;
@@ -66,6 +67,20 @@ export const ROLLUPS: RollupSpec[] = [
       ['month', MONTH(x)],
       ['county_code', `${x}.county_code`],
       ['township_code', `${x}.township_code`],
+      ['category', `${x}.category`],
+      ['source', `${x}.source`],
+      ['ref', `CASE WHEN ${x}.outcome = 'failed' THEN ifnull(${x}.referral, 'unknown') ELSE '' END`],
+    ],
+    counts: (x) => [...CASE_COUNTS(x), ...WARNING_ENDS(x), ...SATISFACTION(x)],
+    when: () => '1',
+    presence: 'registered',
+  },
+  {
+    // The same without the township: a city's year is a few thousand rows here instead of ~70,000.
+    table: 'stats_counties_monthly',
+    keys: (x) => [
+      ['month', MONTH(x)],
+      ['county_code', `${x}.county_code`],
       ['category', `${x}.category`],
       ['source', `${x}.source`],
       ['ref', `CASE WHEN ${x}.outcome = 'failed' THEN ifnull(${x}.referral, 'unknown') ELSE '' END`],
