@@ -104,15 +104,25 @@ function planOf(a: StatsArea, from: string, to: string, opts: OverviewOptions): 
   return { months: [first.slice(0, 7), last.slice(0, 7)], edges, area: a.divisionSql('r'), table };
 }
 
-/** The mediator rollup's periods for whole months m1..m2: a whole calendar year as one key ('2021'). */
-function mediatorPeriods(m1: string, m2: string): string[] {
+/**
+ * The mediator rollups' periods for whole months m1..m2, fewest keys first: a whole calendar year ('2021'),
+ * a whole quarter ('2021-Q3'), else the month.
+ */
+export function mediatorPeriods(m1: string, m2: string): string[] {
   const out: string[] = [];
-  for (let day = `${m1}-01`; day.slice(0, 7) <= m2; day = addMonths(day, 1)) {
+  for (let day = `${m1}-01`; day.slice(0, 7) <= m2; ) {
     const y = day.slice(0, 4);
-    if (day.slice(5, 7) === '01' && `${y}-12` <= m2) {
+    const m = Number(day.slice(5, 7));
+    if (m === 1 && `${y}-12` <= m2) {
       out.push(y);
-      day = `${y}-12-01`;
-    } else out.push(day.slice(0, 7));
+      day = addMonths(day, 12);
+    } else if (m % 3 === 1 && addMonths(day, 2).slice(0, 7) <= m2) {
+      out.push(`${y}-Q${(m + 2) / 3}`);
+      day = addMonths(day, 3);
+    } else {
+      out.push(day.slice(0, 7));
+      day = addMonths(day, 1);
+    }
   }
   return out;
 }
@@ -226,9 +236,12 @@ export async function statsOverview(input: ParsedInputOf<'stats.overview'>, ctx:
     const params: string[] = [];
     if (medPlan.months) {
       const keys = mediatorPeriods(...medPlan.months);
+      // The caller's whole node (every case is inside the area): the rollup without the county.
+      const wholeNode = a.caseSql === '1';
       parts.push(
         `SELECT r.mediator_id k, r.registered, r.handled, r.successful, r.failed, r.open, r.blue, r.yellow, r.red
-           FROM stats_mediators r WHERE r.period IN (${keys.map(() => '?').join(', ')}) AND ${medPlan.area}`,
+           FROM ${wholeNode ? 'stats_mediators_node' : 'stats_mediators'} r
+          WHERE r.period IN (${keys.map(() => '?').join(', ')}) AND ${wholeNode ? '1' : medPlan.area}`,
       );
       params.push(...keys);
     }

@@ -172,7 +172,7 @@ describe('statistics equal a recount of the rows', () => {
       fc.asyncProperty(
         fc.array(randomCase, { minLength: 1, maxLength: 25 }),
         fc.integer({ min: 0, max: SPAN_MS }),
-        fc.integer({ min: 0, max: 200 * 86_400_000 }),
+        fc.integer({ min: 0, max: 420 * 86_400_000 }),
         fc.constantFrom(undefined, '999901000000', '999901001000', '999901001202', '999902000000'),
         fc.nat(),
         fc.array(laterWrite, { maxLength: 6 }),

@@ -11,8 +11,9 @@ import type { Knex } from 'knex';
  *   failed case was referred: the counts, warnings by colour and how they ended, satisfaction;
  * - stats_counties_monthly: the same by county only (what a city or province reads);
  * - stats_villages_monthly: registration month × township × village, the counts (a township's villages);
- * - stats_mediators: per mediator, by registration year ('2021') AND by month ('2021-07') × county, so a
- *   year reads one row per mediator instead of twelve;
+ * - stats_mediators: per mediator × county, by registration year ('2021'), quarter ('2021-Q3') AND month
+ *   ('2021-07'), so a range reads whole years and quarters as one row per mediator; stats_mediators_node
+ *   the same without the county (the whole node's figures);
  * - stats_concluded_monthly: conclusion month × county × township: concluded with a deadline, and on time.
  *
  * Figures that depend on "now" (open today, overdue, due soon) stay indexed queries (the queue's index).
@@ -22,6 +23,8 @@ import type { Knex } from 'knex';
 const OPEN = `('registered', 'accepted', 'assigned', 'mediating', 'escalated')`;
 const MONTH = (x: string) => `substr(datetime(${x}.registered_at, '+8 hours'), 1, 7)`;
 const YEAR = (x: string) => `substr(datetime(${x}.registered_at, '+8 hours'), 1, 4)`;
+/** '2021-Q3' */
+const QUARTER = (x: string) => `${YEAR(x)} || '-Q' || ((CAST(substr(datetime(${x}.registered_at, '+8 hours'), 6, 2) AS INTEGER) + 2) / 3)`;
 const flag = (sql: string) => `ifnull((${sql}), 0)`;
 
 const CASE_COUNTS = (x: string): Array<[string, string]> => [
@@ -100,8 +103,8 @@ export const ROLLUPS: RollupSpec[] = [
     when: () => '1',
     presence: 'registered',
   },
-  ...[YEAR, MONTH].map(
-    (period): RollupSpec => ({
+  ...[YEAR, QUARTER, MONTH].flatMap((period): RollupSpec[] => [
+    {
       table: 'stats_mediators',
       keys: (x) => [
         ['period', period(x)],
@@ -111,8 +114,19 @@ export const ROLLUPS: RollupSpec[] = [
       counts: CASE_COUNTS,
       when: (x) => `${x}.mediator_id IS NOT NULL`,
       presence: 'registered',
-    }),
-  ),
+    },
+    {
+      // The same for the whole node (a city node's own 成绩单): one row per mediator and period.
+      table: 'stats_mediators_node',
+      keys: (x) => [
+        ['period', period(x)],
+        ['mediator_id', `${x}.mediator_id`],
+      ],
+      counts: CASE_COUNTS,
+      when: (x) => `${x}.mediator_id IS NOT NULL`,
+      presence: 'registered',
+    },
+  ]),
   {
     table: 'stats_concluded_monthly',
     keys: (x) => [
