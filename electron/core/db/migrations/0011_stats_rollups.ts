@@ -21,10 +21,11 @@ import type { Knex } from 'knex';
  */
 
 const OPEN = `('registered', 'accepted', 'assigned', 'mediating', 'escalated')`;
-const MONTH = (x: string) => `substr(datetime(${x}.registered_at, '+8 hours'), 1, 7)`;
-const YEAR = (x: string) => `substr(datetime(${x}.registered_at, '+8 hours'), 1, 4)`;
+// Period keys in China time. A date SQLite cannot read gives '' (the write still succeeds; no range reads it).
+const MONTH = (x: string) => `ifnull(substr(datetime(${x}.registered_at, '+8 hours'), 1, 7), '')`;
+const YEAR = (x: string) => `ifnull(substr(datetime(${x}.registered_at, '+8 hours'), 1, 4), '')`;
 /** '2021-Q3' */
-const QUARTER = (x: string) => `${YEAR(x)} || '-Q' || ((CAST(substr(datetime(${x}.registered_at, '+8 hours'), 6, 2) AS INTEGER) + 2) / 3)`;
+const QUARTER = (x: string) => `ifnull(substr(datetime(${x}.registered_at, '+8 hours'), 1, 4) || '-Q' || ((CAST(substr(datetime(${x}.registered_at, '+8 hours'), 6, 2) AS INTEGER) + 2) / 3), '')`;
 const flag = (sql: string) => `ifnull((${sql}), 0)`;
 
 const CASE_COUNTS = (x: string): Array<[string, string]> => [
@@ -130,7 +131,7 @@ export const ROLLUPS: RollupSpec[] = [
   {
     table: 'stats_concluded_monthly',
     keys: (x) => [
-      ['month', `substr(datetime(${x}.concluded_at, '+8 hours'), 1, 7)`],
+      ['month', `ifnull(substr(datetime(${x}.concluded_at, '+8 hours'), 1, 7), '')`],
       ['county_code', `${x}.county_code`],
       ['township_code', `${x}.township_code`],
     ],
