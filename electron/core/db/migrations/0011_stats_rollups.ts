@@ -192,7 +192,9 @@ export async function up(knex: Knex): Promise<void> {
   await knex.raw(`CREATE TRIGGER disputes_rollups_delete AFTER DELETE ON disputes BEGIN
     ${ROLLUPS.map((s) => `${applySql(s, 'OLD', -1)}\n    ${pruneSql(s, 'OLD')}`).join('\n    ')}
   END`);
-  await knex.raw(`CREATE TRIGGER disputes_rollups_update AFTER UPDATE OF ${WATCHED.join(', ')} ON disputes BEGIN
+  // Only when a value a rollup reads really changed (an update that rewrites a row as it was costs nothing).
+  await knex.raw(`CREATE TRIGGER disputes_rollups_update AFTER UPDATE OF ${WATCHED.join(', ')} ON disputes
+    WHEN ${WATCHED.map((c) => `OLD.${c} IS NOT NEW.${c}`).join(' OR ')} BEGIN
     ${ROLLUPS.map((s) => `${applySql(s, 'OLD', -1)}\n    ${applySql(s, 'NEW', 1)}\n    ${pruneSql(s, 'OLD')}`).join('\n    ')}
   END`);
 }
