@@ -3,6 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DISPUTE_CATEGORIES, DISPUTE_SOURCES } from '../../../shared/domain/disputeStatus';
 import { disputeWorld, intakeInput, type DisputeWorld } from '../../../tests/support/disputeWorld';
 import { verifyAuditChain } from '../audit/auditLog';
+import type { HandlerContext } from '../context';
+import { recountSql, ROLLUPS } from '../db/migrations/0011_stats_rollups';
+import { accountQuery, toAccount, type AccountRow } from '../session/sessions';
+import { addMonths } from './area';
+import { statsOverview } from './overview';
 
 /**
  * Statistics and sweeps on the small test world: figures always equal a recount of the rows (whatever
@@ -84,12 +89,41 @@ interface RandomCase {
   end: 'open' | 'agreement' | 'failed';
   warning: 'none' | 'blue' | 'yellow' | 'red';
   satisfaction: number | null;
+  /** Generated cases only: their case number, and whether a later write deleted them. */
+  no?: string;
+  deleted?: boolean;
+}
+
+/** A later write to an earlier generated case, as a workflow step, a correction or a removal would make. */
+interface LaterWrite {
+  pick: number;
+  kind: 'agreement' | 'failed' | 'warning' | 'move' | 'category' | 'delete' | 'mediator';
+  warning: RandomCase['warning'];
+  village: string;
+  category: string;
+  referral: 'litigation' | 'arbitration' | 'other' | null;
+  /** A deadline this many days after registration (concluded ones then count for on-time closure). */
+  deadlineDays: number;
 }
 
 const VILLAGES = ['999901001201', '999901001202', '999902001201'];
 const SPAN_MS = 500 * 86_400_000;
 const T0 = Date.parse('2020-06-01T00:00:00+08:00');
 const chinaDay = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
+const monthEnd = (day: string) => new Date(Date.parse(`${addMonths(`${day.slice(0, 7)}-01`, 1)}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+
+const laterWrite = fc.record<LaterWrite>({
+  pick: fc.nat(),
+  kind: fc.constantFrom('agreement', 'failed', 'warning', 'move', 'category', 'delete', 'mediator'),
+  warning: fc.constantFrom('none', 'blue', 'yellow', 'red'),
+  village: fc.constantFrom(...VILLAGES),
+  category: fc.constantFrom(...DISPUTE_CATEGORIES),
+  referral: fc.constantFrom('litigation', 'arbitration', 'other', null),
+  deadlineDays: fc.integer({ min: -5, max: 60 }),
+});
+
+/** Rows of a query, as sorted JSON (for comparing a table with its recount). */
+const rowSet = (rows: Array<Record<string, unknown>>) => rows.map((r) => JSON.stringify(Object.entries(r).sort(([x], [y]) => x.localeCompare(y)))).sort();
 
 const randomCase = fc.record<RandomCase>({
   village: fc.constantFrom(...VILLAGES),
@@ -100,6 +134,12 @@ const randomCase = fc.record<RandomCase>({
   warning: fc.constantFrom('none', 'blue', 'yellow', 'red'),
   satisfaction: fc.option(fc.integer({ min: 1, max: 3 }), { nil: null }),
 });
+
+/** A handler context on the node's database, for calling the overview with the rollups switched off. */
+async function directContext(w: DisputeWorld, username: string): Promise<HandlerContext> {
+  const row: AccountRow = await accountQuery(w.core.db).where('accounts.username', username).first();
+  return { db: w.core.db, node: w.core.node, account: toAccount(row), now: new Date('2021-10-29T09:00:00+08:00'), session: null } as unknown as HandlerContext;
+}
 
 describe('statistics equal a recount of the rows', () => {
   let w: DisputeWorld;
@@ -132,14 +172,17 @@ describe('statistics equal a recount of the rows', () => {
       fc.asyncProperty(
         fc.array(randomCase, { minLength: 1, maxLength: 25 }),
         fc.integer({ min: 0, max: SPAN_MS }),
-        fc.integer({ min: 0, max: 200 * 86_400_000 }),
+        fc.integer({ min: 0, max: 420 * 86_400_000 }),
         fc.constantFrom(undefined, '999901000000', '999901001000', '999901001202', '999902000000'),
         fc.nat(),
-        async (batch, start, length, division, pick) => {
+        fc.array(laterWrite, { maxLength: 6 }),
+        fc.boolean(),
+        async (batch, start, length, division, pick, later, wholeMonths) => {
           // Writes the way any writer (sync, import, the demo) makes them: straight to the table.
           await w.core.db.transaction(async (trx) => {
             for (const c of batch) {
               seq++;
+              c.no = `R-${seq}`;
               const registered = new Date(T0 + c.at).toISOString();
               await trx('disputes').insert({
                 case_no: `R-${seq}`,
@@ -162,17 +205,54 @@ describe('statistics equal a recount of the rows', () => {
             // Change one earlier case's outcome, as a later step of its workflow would.
             const victim = pick % written.length;
             const c = written[victim]!;
-            if (victim >= seeded && c.end === 'open') {
+            if (c.no && !c.deleted && c.end === 'open') {
               c.end = 'agreement';
-              await trx('disputes').where({ case_no: `R-${victim - seeded + 1}` }).update({ outcome: 'agreement', status: 'closed' });
+              await trx('disputes').where({ case_no: c.no }).update({ outcome: 'agreement', status: 'closed' });
+            }
+            // More later writes: outcomes with referrals and deadlines, warnings, moves, corrections, removals.
+            for (const l of later) {
+              const live = written.slice(seeded).filter((x) => !x.deleted);
+              const target = live[l.pick % Math.max(1, live.length)];
+              if (!target?.no) continue;
+              const row = trx('disputes').where({ case_no: target.no });
+              const registered = new Date(T0 + target.at);
+              if (l.kind === 'agreement' || l.kind === 'failed') {
+                target.end = l.kind;
+                const deadline = chinaDay(registered.getTime() + l.deadlineDays * 86_400_000);
+                await row.update({ outcome: l.kind, status: 'closed', referral: l.kind === 'failed' ? l.referral : null, deadline, concluded_at: new Date(registered.getTime() + 3 * 86_400_000).toISOString() });
+              } else if (l.kind === 'warning') {
+                target.warning = l.warning;
+                await row.update({ warning: l.warning });
+              } else if (l.kind === 'move') {
+                target.village = l.village;
+                await row.update({ village_code: l.village, township_code: l.village.slice(0, 9) + '000', county_code: l.village.slice(0, 6) + '000000' });
+              } else if (l.kind === 'category') {
+                target.category = l.category;
+                await row.update({ category: l.category });
+              } else if (l.kind === 'mediator') {
+                await row.update({ mediator_id: l.pick % 2 ? w.mediatorId : w.otherMediatorId });
+              } else {
+                target.deleted = true;
+                await row.delete();
+              }
             }
           });
-          const from = chinaDay(T0 + start);
-          const to = chinaDay(T0 + start + length);
+          // The rollups the triggers kept equal a recount of the rows.
+          for (const table of new Set(ROLLUPS.map((r) => r.table))) {
+            const kept: Array<Record<string, unknown>> = await w.core.db.raw(`SELECT * FROM ${table}`);
+            const recount: Array<Record<string, unknown>> = await w.core.db.raw(ROLLUPS.filter((r) => r.table === table).map(recountSql).join(' UNION ALL '));
+            expect(rowSet(kept)).toEqual(rowSet(recount));
+          }
+          let from = chinaDay(T0 + start);
+          let to = chinaDay(T0 + start + length);
+          if (wholeMonths) {
+            from = `${from.slice(0, 7)}-01`;
+            to = monthEnd(to);
+          }
           const o = await w.call('leader', 'stats.overview', { divisionCode: division, from, to, granularity: 'month' });
           const inRange = written.filter((c) => {
             const day = chinaDay(T0 + c.at);
-            return day >= from && day <= to && (!division || c.village.startsWith(division.replace(/0+$/, '')));
+            return !c.deleted && day >= from && day <= to && (!division || c.village.startsWith(division.replace(/0+$/, '')));
           });
           const count = (f: (c: RandomCase) => boolean) => inRange.filter(f).length;
           expect(o.totals.registered).toBe(inRange.length);
@@ -188,6 +268,13 @@ describe('statistics equal a recount of the rows', () => {
           expect(o.satisfaction.visited).toBe(count((c) => c.satisfaction !== null));
           for (const p of o.series) expect(p.period).toMatch(/^\d{4}-\d{2}$/);
           expect(o.series.map((p) => p.period)).toEqual([...new Set(o.series.map((p) => p.period))].sort());
+          // Every figure read through the rollups equals the same figure counted from the cases.
+          for (const who of ['leader', 'director', 'mediator'] as const) {
+            const input = { divisionCode: who === 'leader' ? division : undefined, from, to, granularity: 'month' as const };
+            const rolled = await w.call(who, 'stats.overview', input);
+            const counted = await statsOverview(input, await directContext(w, who), { rollups: false });
+            expect(rolled).toEqual(counted);
+          }
         },
       ),
       { numRuns: 40, seed: 11 },

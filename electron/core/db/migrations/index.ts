@@ -7,6 +7,7 @@ import * as m0005 from './0005_accounts';
 import * as m0006 from './0006_privacy';
 import * as m0008 from './0008_sweeps_stats';
 import * as m0010 from './0010_sync';
+import * as m0011 from './0011_stats_rollups';
 
 /**
  * Every migration the app knows, in order. Forward-only: a shipped migration is never edited; a change
@@ -21,4 +22,5 @@ export const MIGRATIONS: ReadonlyArray<{ name: string; up: (knex: Knex) => Promi
   { name: '0006_privacy', up: m0006.up },
   { name: '0008_sweeps_stats', up: m0008.up },
   { name: '0010_sync', up: m0010.up },
+  { name: '0011_stats_rollups', up: m0011.up },
 ];
