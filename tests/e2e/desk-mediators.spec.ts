@@ -27,6 +27,8 @@ test('the queue’s mediator filter finds the busiest mediator by name and shows
   await login(page, 'dispatcher');
   await page.goto('/#/queue');
   await shownTotal(page);
+  // The mediator is among the filters behind "more filters" on the compact bar.
+  await page.getByTestId('queue-more-filters').click();
   const picker = page.getByTestId('queue-filters').getByTestId('mediator-select');
   await picker.click();
   await expect(page.getByTestId('mediator-more')).toBeVisible();
