@@ -32,7 +32,7 @@ test('the director finds who accepted a case, opens the case from the log, and e
   const download = page.waitForEvent('download');
   await card.getByTestId('audit-export').click();
   const file = await download;
-  expect(file.suggestedFilename()).toMatch(/^审计日志_\d{8}\.csv$/);
+  expect(file.suggestedFilename()).toMatch(/^审计日志_\d{4}-\d{2}-\d{2}\.csv$/);
   const csv = await readFile(await file.path(), 'utf8');
   expect(csv.startsWith('\uFEFF')).toBe(true);
   expect(csv).toContain('受理');

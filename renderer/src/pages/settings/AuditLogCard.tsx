@@ -100,7 +100,7 @@ export function AuditLogCard() {
       const blob = new Blob(['\uFEFF' + [header.map(csvCell).join(','), ...lines].join('\r\n')], { type: 'text/csv;charset=utf-8' });
       const a = document.createElement('a');
       a.href = URL.createObjectURL(blob);
-      a.download = `审计日志_${new Date().toISOString().slice(0, 10).replaceAll('-', '')}.csv`;
+      a.download = `审计日志_${formatChinaDateTime(new Date().toISOString()).slice(0, 10)}.csv`;
       a.click();
       URL.revokeObjectURL(a.href);
       void message.success(t('settings.auditFilter.exported', { count: all.length }));
