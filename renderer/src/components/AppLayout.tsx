@@ -47,9 +47,10 @@ export function AppLayout() {
           style={{ padding: '8px 16px 16px', overflow: 'auto', display: 'flex', flexDirection: 'column', minHeight: 0 }}
         >
           <AppBreadcrumb />
-          <main style={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>
+          {/* antd's Layout.Content is the page's one main landmark. */}
+          <div style={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>
             <Outlet />
-          </main>
+          </div>
         </Layout.Content>
       </Layout>
     </Layout>

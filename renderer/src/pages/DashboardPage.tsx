@@ -42,7 +42,7 @@ export function DashboardPage() {
 
   return (
     <div data-testid="dashboard">
-      <Typography.Title level={4} style={{ marginTop: 0 }}>
+      <Typography.Title level={1} className="gc-page-title" style={{ marginTop: 0 }}>
         {t('dashboard.subtitle', { name: root.name })}
       </Typography.Title>
       <Row gutter={[12, 12]}>

@@ -95,7 +95,7 @@ export function QueuePage() {
     <Flex vertical gap={8} style={{ flex: 1, minHeight: 0 }} data-testid="queue-page">
       <Flex justify="space-between" align="center" wrap gap={8}>
         <Space align="baseline" size={16} wrap>
-          <Typography.Title level={4} style={{ margin: 0 }}>
+          <Typography.Title level={1} className="gc-page-title" style={{ margin: 0 }}>
             {t('queue.title')}
           </Typography.Title>
           <Typography.Text data-testid="queue-total" data-value={block?.total ?? ''} role="status">
