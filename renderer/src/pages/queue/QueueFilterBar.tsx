@@ -19,6 +19,37 @@ interface Props {
 /** The conditions behind the "more filters" button (the compact bar shows the rest). */
 const MORE_KEYS = ['sources', 'mediatorId', 'registeredFrom', 'registeredTo', 'dueSoon', 'assignedToMe'] as const satisfies ReadonlyArray<keyof QueueFilter>;
 
+const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+/**
+ * Tab moves through the range picker's two fields and on to the next control, as everywhere else: the
+ * picker itself sends the focus back to an empty 登记起 (it refocuses its open field), which trapped the
+ * keyboard there. Typed dates still take effect with Enter.
+ */
+function leaveOnTab(e: React.KeyboardEvent<HTMLElement>, close: () => void): void {
+  if (e.key !== 'Tab' || e.shiftKey || !(e.target instanceof HTMLInputElement)) return;
+  const box = e.currentTarget;
+  const inputs = [...box.querySelectorAll('input')];
+  const at = inputs.indexOf(e.target);
+  // The calendar closes first: while it is open the picker keeps the focus on its empty field.
+  close();
+  const next: HTMLElement | undefined =
+    inputs[at + 1] ??
+    [...document.querySelectorAll<HTMLElement>(FOCUSABLE)].find(
+      (el) => !box.contains(el) && box.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING && el.offsetParent !== null,
+    );
+  if (!next) return;
+  e.preventDefault();
+  e.stopPropagation();
+  const target = next;
+  // After the picker has handled its own blur and closed (it would take the focus back), and once more
+  // should its closing have pulled the focus back after that.
+  window.setTimeout(() => target.focus(), 0);
+  window.setTimeout(() => {
+    if (document.activeElement !== target && box.contains(document.activeElement)) target.focus();
+  }, 120);
+}
+
 function moreCount(filter: QueueFilter): number {
   const dates = filter.registeredFrom || filter.registeredTo ? 1 : 0;
   const others = MORE_KEYS.filter((k) => k !== 'registeredFrom' && k !== 'registeredTo').filter((k) => {
@@ -46,6 +77,7 @@ export const QueueFilterBar = memo(function QueueFilterBar({ filter, onChange, l
   const { t } = useTranslation();
   const may = useMayCall();
   const [showMore, setShowMore] = useState(false);
+  const [datesOpen, setDatesOpen] = useState(false);
   const set = <K extends keyof QueueFilter>(key: K, value: QueueFilter[K]) => onChange(withValue(filter, key, value));
   const setPlace = (p: Place) => {
     let next = { ...filter };
@@ -132,21 +164,26 @@ export const QueueFilterBar = memo(function QueueFilterBar({ filter, onChange, l
               onChange={(id) => set('mediatorId', id)}
             />
           )}
-          <DatePicker.RangePicker
-            aria-label={t('queue.filter.registered')}
-            data-testid="filter-registered"
-            placeholder={[t('queue.filter.registeredFrom'), t('queue.filter.registeredTo')]}
-            format="YYYY-MM-DD"
-            style={{ width: 230 }}
-            value={[filter.registeredFrom ? dayjs(filter.registeredFrom) : null, filter.registeredTo ? dayjs(filter.registeredTo) : null]}
-            onChange={(range) => {
-              const from = range?.[0]?.format('YYYY-MM-DD');
-              const to = range?.[1]?.format('YYYY-MM-DD');
-              let next = withValue(filter, 'registeredFrom', from);
-              next = withValue(next, 'registeredTo', to);
-              onChange(next);
-            }}
-          />
+          {/* Tab goes on through the fields and out (see leaveOnTab). */}
+          <span onKeyDownCapture={(e) => leaveOnTab(e, () => setDatesOpen(false))} style={{ display: 'inline-flex' }}>
+            <DatePicker.RangePicker
+              aria-label={t('queue.filter.registered')}
+              data-testid="filter-registered"
+              open={datesOpen}
+              onOpenChange={setDatesOpen}
+              placeholder={[t('queue.filter.registeredFrom'), t('queue.filter.registeredTo')]}
+              format="YYYY-MM-DD"
+              style={{ width: 230 }}
+              value={[filter.registeredFrom ? dayjs(filter.registeredFrom) : null, filter.registeredTo ? dayjs(filter.registeredTo) : null]}
+              onChange={(range) => {
+                const from = range?.[0]?.format('YYYY-MM-DD');
+                const to = range?.[1]?.format('YYYY-MM-DD');
+                let next = withValue(filter, 'registeredFrom', from);
+                next = withValue(next, 'registeredTo', to);
+                onChange(next);
+              }}
+            />
+          </span>
           <QueueFilterFlags filter={filter} onChange={onChange} />
         </Flex>
       )}
