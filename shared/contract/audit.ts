@@ -60,11 +60,18 @@ export const auditHandlers = {
     writes: false,
   }),
   'audit.list': handler({
-    summary: 'The newest audit entries, newest first, paged by sequence number.',
+    summary:
+      'The newest audit entries, newest first, paged by sequence number; filtered by person (name contains), action, record (entity and id) and China-time dates (inclusive).',
     input: z
       .object({
         limit: z.number().int().min(1).max(500).default(100),
         beforeSeq: z.number().int().positive().optional(),
+        actor: z.string().trim().max(64, '操作人最多64个字').optional(),
+        action: z.string().trim().max(64).optional(),
+        entity: z.string().trim().max(64).optional(),
+        entityId: z.string().trim().max(64, '对象编号最多64个字').optional(),
+        from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD').optional(),
+        to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD').optional(),
       })
       .strict(),
     output: z.object({ entries: z.array(AuditEntry) }),

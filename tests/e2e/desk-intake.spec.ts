@@ -3,7 +3,7 @@ import { CoreApi, login, queryQueue, shownTotal } from './queueHelpers';
 
 /** The intake's place picker by typing (click or Enter, a unique match by keyboard alone), and the draft that is not lost. */
 
-const SHOTS = '/work/notes/shots/h13';
+const SHOTS = '.tmp/screenshots/desk';
 const OPEN = ['registered', 'accepted', 'assigned', 'mediating', 'escalated'];
 
 type Tree = { nodes: Array<{ code: string; name: string; level: string }> };

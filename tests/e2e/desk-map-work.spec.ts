@@ -3,7 +3,7 @@ import { CoreApi, login } from './queueHelpers';
 
 /** From the map to the work: a dispute's popup names the case and opens it; the case page says who can help nearby. */
 
-const SHOTS = '/work/notes/shots/h13';
+const SHOTS = '.tmp/screenshots/desk';
 
 /** Where a red warning dot is drawn on the map's canvas (page coordinates), found by its colour. */
 async function redDot(page: Page): Promise<{ x: number; y: number }> {
@@ -60,9 +60,20 @@ test('a red dot’s popup shows the case number, status and deadline, and its li
 
 test('the case page lists who can help nearby, with distance and phone, as the core ranks them', async ({ page, request }) => {
   const api = await CoreApi.login(request, 'dispatcher');
-  const { rows } = await api.value<{ rows: Array<{ id: number; caseNo: string }> }>('disputes.query', { filter: { statuses: ['registered'], categories: ['邻里'] }, startRow: 0, endRow: 1 });
-  const c = rows[0]!;
-  const help = await api.value<{ points: Array<{ name: string; phone: string | null; distanceM: number }> }>('directory.whoCanHelp', { disputeId: c.id, limit: 8 });
+  const { rows } = await api.value<{ rows: Array<{ id: number; caseNo: string }> }>('disputes.query', { filter: { statuses: ['registered'], categories: ['邻里'] }, startRow: 0, endRow: 30 });
+  // A case with a location (the core answers CONFLICT for one without, and the card says so).
+  type Help = { points: Array<{ name: string; phone: string | null; distanceM: number }> };
+  let c: { id: number } | undefined;
+  let help: Help | undefined;
+  for (const row of rows) {
+    const r = await api.call('directory.whoCanHelp', { disputeId: row.id, limit: 8 });
+    if (r.ok) {
+      c = row;
+      help = r.value as unknown as Help;
+      break;
+    }
+  }
+  if (!c || !help) throw new Error('no registered 邻里 case with a location');
   expect(help.points.length).toBeGreaterThan(0);
   await login(page, 'dispatcher');
   await page.goto(`/#/cases/${c.id}`);

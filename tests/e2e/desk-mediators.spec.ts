@@ -4,7 +4,7 @@ import { CoreApi, gridRows, login, pressDialogOk, queryQueue, shownTotal } from 
 /** Dispatching at scale: the pickers search every mediator in the core, the busiest included, and show each one's load. */
 
 const OPEN = ['registered', 'accepted', 'assigned', 'mediating', 'escalated'];
-const SHOTS = '/work/notes/shots/h13';
+const SHOTS = '.tmp/screenshots/desk';
 
 type Mediators = { total: number; mediators: Array<{ personId: number; name: string; orgName: string | null; openCases: number }> };
 
@@ -27,6 +27,8 @@ test('the queue’s mediator filter finds the busiest mediator by name and shows
   await login(page, 'dispatcher');
   await page.goto('/#/queue');
   await shownTotal(page);
+  // The mediator is among the filters behind "more filters" on the compact bar.
+  await page.getByTestId('queue-more-filters').click();
   const picker = page.getByTestId('queue-filters').getByTestId('mediator-select');
   await picker.click();
   await expect(page.getByTestId('mediator-more')).toBeVisible();

@@ -30,7 +30,7 @@ describe('directory Excel export / import and the printable page', () => {
 
   it('exports the filtered directory with Chinese headers and labels', async () => {
     const { file, ws } = await exported('director', { category: ['grid_counseling'] });
-    expect(file.fileName).toMatch(/^服务点目录-\d{8}\.xlsx$/);
+    expect(file.fileName).toMatch(/^服务点目录_\d{4}-\d{2}-\d{2}\.xlsx$/);
     expect(file.rows).toBe(1);
     expect(ws.getRow(1).getCell(2).text).toBe('名称');
     expect(ws.getRow(2).getCell(3).text).toBe('网格心理服务点');

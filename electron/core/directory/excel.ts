@@ -5,6 +5,8 @@ import type { ParsedInputOf } from '../../../shared/contract';
 import { gcj02ToWgs84, roundCoordinate } from '../../../shared/domain/coordinates';
 import type { HandlerContext } from '../context';
 import { jurisdictionOf } from '../jurisdiction/divisions';
+import { chinaDate } from '../clock';
+import { exportFileName, officeSheetOptions } from '../officeSheets';
 import { filteredPoints, POINT_COLUMNS, toServicePoint, type ServicePointRow } from './rows';
 import { categoryFromCell, HEADER_OF, levelFromCell, SHEET_COLUMNS, type SheetKey } from './sheetColumns';
 import { checkPlacement, type Placement } from './validate';
@@ -18,7 +20,7 @@ export async function exportDirectoryXlsx(ctx: HandlerContext, f: DirectoryFilte
   const rows = (await filteredPoints(ctx.db, like, f).select(POINT_COLUMNS).orderBy(['sp.division_code', 'sp.category', 'sp.name']).limit(MAX_ROWS)) as ServicePointRow[];
   const wb = new ExcelJS.Workbook();
   wb.creator = '综治网格工作台';
-  const ws = wb.addWorksheet('服务点目录', { views: [{ state: 'frozen', ySplit: 1 }] });
+  const ws = wb.addWorksheet('服务点目录', officeSheetOptions('服务点目录'));
   ws.columns = SHEET_COLUMNS.map((c) => ({ header: c.header, key: c.key, width: c.width }));
   ws.getRow(1).font = { bold: true };
   for (const r of rows) {
@@ -26,8 +28,7 @@ export async function exportDirectoryXlsx(ctx: HandlerContext, f: DirectoryFilte
     ws.addRow({ ...p, category: p.categoryName, level: levelLabel(p.level) });
   }
   const buf = Buffer.from(await wb.xlsx.writeBuffer());
-  const day = ctx.now.toISOString().slice(0, 10).replace(/-/g, '');
-  return { fileName: `服务点目录-${day}.xlsx`, contentBase64: buf.toString('base64'), rows: rows.length };
+  return { fileName: exportFileName('服务点目录', chinaDate(ctx.now)), contentBase64: buf.toString('base64'), rows: rows.length };
 }
 
 const levelLabel = (l: string) => ({ city: '市', county: '县', township: '乡镇', village: '村', grid: '网格' })[l] ?? l;

@@ -7,6 +7,7 @@ import { QueueView, type QueueRow } from '../../../shared/contract/disputes/sche
 import { SOURCE_LABELS, STATUS_LABELS, WARNING_LABELS } from '../../../shared/domain/workflow';
 import { chinaDate } from '../clock';
 import { logRead } from '../privacy/readLog';
+import { DATE_FORMAT, dateCell, exportFileName, officeSheetOptions, WRAP } from '../officeSheets';
 import type { DomainImpls, HandlerContext } from '../context';
 import { callerScope } from '../jurisdiction/cases';
 import { defineJobKind } from '../jobs/jobKinds';
@@ -21,15 +22,20 @@ import { queueRows } from './queueRows';
  * download it, and retention removes it.
  */
 
-/** The ledger's columns, in order, with Chinese headers. */
-export const LEDGER_COLUMNS: ReadonlyArray<{ header: string; width: number; value: (r: QueueRow, i: number) => string | number | null }> = [
+/** The ledger's columns, in order, with Chinese headers; dates are real date cells (they sort and filter), long texts wrap. */
+export const LEDGER_COLUMNS: ReadonlyArray<{
+  header: string;
+  width: number;
+  style?: Partial<ExcelJS.Style>;
+  value: (r: QueueRow, i: number) => string | number | Date | null;
+}> = [
   { header: '序号', width: 7, value: (_r, i) => i + 1 },
   { header: '案件编号', width: 24, value: (r) => r.caseNo },
-  { header: '登记日期', width: 12, value: (r) => chinaDate(new Date(r.registeredAt)) },
+  { header: '登记日期', width: 12, style: { numFmt: DATE_FORMAT }, value: (r) => dateCell(chinaDate(new Date(r.registeredAt))) },
   { header: '来源', width: 10, value: (r) => SOURCE_LABELS[r.source] },
   { header: '纠纷类别', width: 12, value: (r) => r.category },
-  { header: '当事人', width: 20, value: (r) => r.partiesLabel },
-  { header: '纠纷简要情况', width: 50, value: (r) => r.summary },
+  { header: '当事人', width: 22, style: { alignment: WRAP }, value: (r) => r.partiesLabel },
+  { header: '纠纷简要情况', width: 50, style: { alignment: WRAP }, value: (r) => r.summary },
   { header: '乡镇（街道）', width: 14, value: (r) => r.townshipName },
   { header: '村（社区）', width: 14, value: (r) => r.villageName },
   { header: '网格', width: 12, value: (r) => r.gridName },
@@ -37,9 +43,9 @@ export const LEDGER_COLUMNS: ReadonlyArray<{ header: string; width: number; valu
   { header: '涉及人数', width: 9, value: (r) => r.peopleInvolved },
   { header: '预警等级', width: 9, value: (r) => WARNING_LABELS[r.warning] },
   { header: '办理状态', width: 10, value: (r) => STATUS_LABELS[r.status] },
-  { header: '受理日期', width: 12, value: (r) => (r.acceptedAt ? chinaDate(new Date(r.acceptedAt)) : null) },
-  { header: '办理期限', width: 12, value: (r) => r.deadline },
-  { header: '调解组织', width: 22, value: (r) => r.orgName },
+  { header: '受理日期', width: 12, style: { numFmt: DATE_FORMAT }, value: (r) => (r.acceptedAt ? dateCell(chinaDate(new Date(r.acceptedAt))) : null) },
+  { header: '办理期限', width: 12, style: { numFmt: DATE_FORMAT }, value: (r) => dateCell(r.deadline) },
+  { header: '调解组织', width: 22, style: { alignment: WRAP }, value: (r) => r.orgName },
   { header: '调解员', width: 10, value: (r) => r.mediatorName },
   { header: '是否逾期', width: 9, value: (r) => (r.overdue ? '是' : '否') },
 ];
@@ -55,10 +61,12 @@ export const ledgerExport = defineJobKind({
     const sql = viewSql(view.filter, scope, today);
     const ids: Array<{ id: number }> = await ctx.db.raw(`SELECT d.id AS id FROM disputes d WHERE ${sql.where} ORDER BY ${orderBy(view.sort)}`, sql.params);
     ctx.progress(0, ids.length);
-    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: ctx.outputFile(`矛盾纠纷台账_${today}.xlsx`), useStyles: true });
-    const ws = wb.addWorksheet('矛盾纠纷台账', { views: [{ state: 'frozen', ySplit: 1 }] });
-    ws.columns = LEDGER_COLUMNS.map((c) => ({ header: c.header, width: c.width }));
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: ctx.outputFile(exportFileName('矛盾纠纷台账', today)), useStyles: true });
+    const ws = wb.addWorksheet('矛盾纠纷台账', officeSheetOptions(`矛盾纠纷台账（${today}）`));
+    ws.columns = LEDGER_COLUMNS.map((c) => ({ header: c.header, width: c.width, ...(c.style ? { style: c.style } : {}) }));
     ws.getRow(1).font = { bold: true };
+    ws.getRow(1).alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
+    ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: LEDGER_COLUMNS.length } };
     for (let i = 0; i < ids.length; i += CHUNK) {
       ctx.signal.throwIfAborted();
       const rows = await queueRows(ctx.db, scope, ids.slice(i, i + CHUNK).map((r) => r.id), today);

@@ -60,6 +60,27 @@ describe('ledger export and case import', () => {
     expect(reads).toEqual([{ account_name: 'director', entity: 'job', entity_id: start.jobId }]);
   });
 
+  it('writes a workbook an office can sort and print: date cells, A4 landscape fit to width, header on every page, wrapped texts', async () => {
+    const view: QueueView = { filter: {}, sort: { field: 'case_no', dir: 'asc' } };
+    const start = await w.call('director', 'disputes.export.start', { view });
+    await w.call('dispatcher', 'disputes.transition', { action: 'accept', id: (await w.call('director', 'disputes.query', { ...view, startRow: 0, endRow: 1 })).rows[0]!.id }).catch(() => undefined);
+    await waitDone(w, 'director', start.jobId);
+    const file = await w.call('director', 'disputes.export.download', { jobId: start.jobId });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(file.contentBase64, 'base64') as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    const col = (header: string) => LEDGER_COLUMNS.findIndex((c) => c.header === header) + 1;
+    const registered = ws.getRow(2).getCell(col('登记日期'));
+    expect(registered.value).toBeInstanceOf(Date);
+    expect(registered.numFmt).toBe('yyyy-mm-dd');
+    const deadlines = ws.getColumn(col('办理期限')).values.slice(2).filter((v) => v !== null && v !== undefined);
+    for (const d of deadlines) expect(d).toBeInstanceOf(Date);
+    expect(ws.getRow(2).getCell(col('纠纷简要情况')).alignment).toMatchObject({ wrapText: true });
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+    expect(ws.pageSetup.printTitlesRow).toBe('1:1');
+    expect(ws.headerFooter.oddFooter).toContain('&P');
+  });
+
   it('masks the ledger for a leader', async () => {
     const start = await w.call('leader', 'disputes.export.start', { view: { filter: { categories: ['邻里'] } } });
     await waitDone(w, 'leader', start.jobId);

@@ -58,10 +58,11 @@ export function AppLayout() {
           style={{ padding: '8px 16px 16px', overflow: 'auto', display: 'flex', flexDirection: 'column', minHeight: 0 }}
         >
           <AppBreadcrumb />
-          <main style={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>
+          {/* antd's Layout.Content is the page's one main landmark. */}
+          <div style={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>
             {/* With a one-time password the core answers nothing but the change: the page waits behind the dialog. */}
             {mustChangePassword ? null : <Outlet />}
-          </main>
+          </div>
         </Layout.Content>
       </Layout>
     </Layout>

@@ -36,6 +36,7 @@ interface Figure {
  * the area's standing figures. The wall display has its own page.
  */
 export function DashboardPage() {
+  const { t } = useTranslation();
   const account = useAccount();
   const may = useMayCall();
   if (account.role === 'wall') return <Navigate to="/wall" replace />;
@@ -43,6 +44,9 @@ export function DashboardPage() {
   const seesReport = account.role === 'director' || account.role === 'leader' || account.role === 'admin';
   return (
     <div data-testid="dashboard" data-role={account.role}>
+      <Typography.Title level={1} className="gc-page-title" style={{ marginTop: 0, marginBottom: 12 }}>
+        {t('dashboard.title')}
+      </Typography.Title>
       {may('stats.workbench') && <WorkbenchSection report={seesReport} />}
       {seesArea && <AreaFigures />}
     </div>

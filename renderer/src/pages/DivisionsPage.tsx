@@ -54,7 +54,7 @@ export function DivisionsPage() {
   return (
     <Flex vertical gap={8} style={{ flex: 1, minHeight: 0 }} data-testid="divisions-page">
       <Flex justify="space-between" align="center" wrap gap={8}>
-        <Typography.Title level={4} style={{ margin: 0 }}>
+        <Typography.Title level={1} className="gc-page-title" style={{ margin: 0 }}>
           {t('divisions.title')}
         </Typography.Title>
         {root && <DivisionTotals root={root} levelCounts={levelCounts} />}

@@ -1,4 +1,5 @@
-import { Col, Row, Skeleton } from 'antd';
+import { Col, Row, Skeleton, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
 import { useAccount, useMayCall, useSession } from '../session/sessionContext';
 import { CallError } from '../components/CallError';
 import { SystemInfoCard } from './settings/SystemInfoCard';
@@ -14,12 +15,16 @@ import { SyncEscalationsCard } from './settings/SyncEscalationsCard';
 
 /** System information, the account, and (for the roles the contract lets in) the audit log. The core enforces the roles. */
 export function SettingsPage() {
+  const { t } = useTranslation();
   const { info, infoError, reloadInfo } = useSession();
   const account = useAccount();
   const may = useMayCall();
 
   return (
     <div data-testid="settings-page">
+      <Typography.Title level={1} className="gc-page-title" style={{ marginTop: 0 }}>
+        {t('settings.title')}
+      </Typography.Title>
       <Row gutter={[12, 12]}>
         <Col xs={24} lg={12}>
           {info ? <SystemInfoCard info={info} /> : infoError ? <CallError error={infoError} onRetry={reloadInfo} /> : <Skeleton active />}

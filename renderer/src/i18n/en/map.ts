@@ -24,6 +24,8 @@ export default {
     population: 'Population',
   },
   panel: {
+    show: 'Layers & filters',
+    hide: 'Fold the layer panel',
     measure: 'Colour grids by',
     layers: 'Layers',
     disputeFilter: 'Dispute filter',
@@ -44,6 +46,7 @@ export default {
     allWarnings: 'All warning levels',
   },
   legend: {
+    hide: 'Fold the legend',
     title: 'Legend',
     disputes: 'Disputes (warning)',
     noWarning: 'No warning',

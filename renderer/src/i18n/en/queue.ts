@@ -7,6 +7,7 @@ export default {
   loading: 'Counting…',
   newCase: 'Register a case',
   redOnTop: 'Red warnings first',
+  moreFilters: 'More filters',
   clearFilters: 'Clear filters ({{count}})',
   yuan: '{{amount}} yuan',
   overdueMark: '{{date}} overdue',

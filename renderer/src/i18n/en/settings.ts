@@ -72,4 +72,13 @@ export default {
     detail: 'Detail',
     hash: 'Hash',
   },
+  auditFilter: {
+    actor: 'Person',
+    action: 'Action',
+    record: 'Record no.',
+    from: 'Start date',
+    to: 'End date',
+    export: 'Export CSV',
+    exported: 'Exported {{count}} entries',
+  },
 } satisfies Messages['settings'];

@@ -22,6 +22,8 @@ export default {
     population: '人口',
   },
   panel: {
+    show: '图层与筛选',
+    hide: '收起图层面板',
     measure: '网格着色',
     layers: '图层',
     disputeFilter: '纠纷筛选',
@@ -42,6 +44,7 @@ export default {
     allWarnings: '全部预警等级',
   },
   legend: {
+    hide: '收起图例',
     title: '图例',
     disputes: '纠纷（预警）',
     noWarning: '无预警',

@@ -7,6 +7,7 @@ export default {
   loading: '正在统计…',
   newCase: '登记新案件',
   redOnTop: '红色预警置顶',
+  moreFilters: '更多筛选',
   clearFilters: '清除筛选（{{count}}）',
   yuan: '{{amount}} 元',
   overdueMark: '{{date}} 已超期',

@@ -70,4 +70,13 @@ export default {
     detail: '详情',
     hash: '哈希',
   },
+  auditFilter: {
+    actor: '操作人',
+    action: '操作',
+    record: '对象编号',
+    from: '开始日期',
+    to: '结束日期',
+    export: '导出 CSV',
+    exported: '已导出 {{count}} 条记录',
+  },
 } as const;

@@ -93,7 +93,7 @@ export function AttachmentsCard({ detail: d, onChanged }: { detail: DisputeDetai
           },
         ]}
       />
-      <div style={{ color: '#8c8c8c', fontSize: 12, marginTop: 4 }}>{t('case.files.limit')}</div>
+      <div style={{ color: '#595959', fontSize: 12, marginTop: 4 }}>{t('case.files.limit')}</div>
     </Card>
   );
 }

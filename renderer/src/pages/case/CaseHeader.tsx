@@ -11,7 +11,7 @@ export function CaseHeader({ detail: d }: { detail: DisputeDetail }) {
   return (
     <Flex vertical gap={6}>
       <Flex align="center" gap={8} wrap>
-        <Typography.Title level={4} style={{ margin: 0 }} className="gc-mono" data-testid="case-no">
+        <Typography.Title level={1} className="gc-page-title gc-mono" style={{ margin: 0 }} data-testid="case-no">
           {d.caseNo}
         </Typography.Title>
         <Tag color="processing" data-testid="case-status">

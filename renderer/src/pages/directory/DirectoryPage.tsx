@@ -92,7 +92,7 @@ export function DirectoryPage() {
     <Flex vertical gap={8} style={{ flex: 1, minHeight: 0 }} data-testid="directory-page">
       <Flex justify="space-between" align="center" wrap gap={8}>
         <Space align="baseline">
-          <Typography.Title level={4} style={{ margin: 0 }}>
+          <Typography.Title level={1} className="gc-page-title" style={{ margin: 0 }}>
             {t('directory.title')}
           </Typography.Title>
           {total !== null && (

@@ -1,5 +1,7 @@
 import { Checkbox, Radio, Select, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { ControlOutlined } from '@ant-design/icons';
+import { MapCollapse } from './MapCollapse';
 import { MEASURES, type Measure } from './mapColors';
 import type { BaseMapOption } from './useBaseMap';
 import { DISPUTE_CATEGORIES, OPEN_STATUSES, WARNING_LEVELS, type DisputeCategory, type WarningLevel } from '../../../../shared/domain/disputeStatus';
@@ -36,7 +38,15 @@ const LAYERS: readonly LayerKey[] = ['grids', 'disputes', 'servicePoints'];
 export function MapLayerPanel(p: Props) {
   const { t } = useTranslation();
   return (
-    <div className="gc-map-panel" data-testid="map-layer-panel">
+    <MapCollapse
+      storageKey="ggc.map.panelOpen"
+      label={t('map.panel.show')}
+      hideLabel={t('map.panel.hide')}
+      icon={<ControlOutlined />}
+      className="gc-map-panel"
+      toggleClassName="gc-map-panel-toggle"
+      testId="map-layer-panel"
+    >
       <Typography.Text strong>{t('map.panel.measure')}</Typography.Text>
       <Radio.Group
         size="small"
@@ -129,6 +139,6 @@ export function MapLayerPanel(p: Props) {
         options={p.baseMaps.map((o) => ({ value: o.key, label: o.online ? t('format.withNote', { name: o.label, note: t('map.baseMap.online') }) : o.label }))}
         data-testid="map-basemap"
       />
-    </div>
+    </MapCollapse>
   );
 }

@@ -1,4 +1,6 @@
 import { useTranslation } from 'react-i18next';
+import { BgColorsOutlined } from '@ant-design/icons';
+import { MapCollapse } from './MapCollapse';
 import { formatCount } from '../../lib/format';
 import { CATEGORY_COLORS, OTHER_CATEGORY_COLOR, WARNING_COLORS, ZERO_FILL, type ColorScale, type Measure } from './mapColors';
 import { WARNING_LEVELS } from '../../../../shared/domain/disputeStatus';
@@ -20,7 +22,15 @@ function Swatch({ color, round }: { color: string; round?: boolean }) {
 export function MapLegend({ measure, scale, showDisputes, showPoints, categories }: Props) {
   const { t } = useTranslation();
   return (
-    <div className="gc-map-legend" data-testid="map-legend" aria-label={t('map.legend.title')}>
+    <MapCollapse
+      storageKey="ggc.map.legendOpen"
+      label={t('map.legend.title')}
+      hideLabel={t('map.legend.hide')}
+      icon={<BgColorsOutlined />}
+      className="gc-map-legend"
+      toggleClassName="gc-map-legend-toggle"
+      testId="map-legend"
+    >
       <div className="gc-map-legend-title">{t(`map.measure.${measure}`)}</div>
       <div>
         <Swatch color={ZERO_FILL} /> 0
@@ -50,6 +60,6 @@ export function MapLegend({ measure, scale, showDisputes, showPoints, categories
           ))}
         </>
       )}
-    </div>
+    </MapCollapse>
   );
 }

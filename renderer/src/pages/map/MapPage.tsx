@@ -176,7 +176,7 @@ export function MapPage() {
     <Flex vertical gap={8} style={{ flex: 1, minHeight: 0 }} data-testid="map-page">
       <Flex justify="space-between" align="center" wrap gap={8}>
         <Flex align="center" gap={12} wrap>
-          <Typography.Title level={4} style={{ margin: 0 }}>
+          <Typography.Title level={1} className="gc-page-title" style={{ margin: 0 }}>
             {t('map.title')}
           </Typography.Title>
           <MapBreadcrumb chain={chain} nameOf={(c) => names.get(c)} gridName={gridFeature?.name ?? (gridCode ? gridCode : null)} onPick={(c) => go(c)} />

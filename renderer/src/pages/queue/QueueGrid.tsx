@@ -22,6 +22,8 @@ interface Props {
 // Stable option objects: a new object on a re-render would make AG Grid re-apply the option (columns, selection).
 const DEFAULT_COL_DEF: ColDef<QueueRow> = { sortable: false, resizable: false, suppressMovable: true };
 const ROW_SELECTION: RowSelectionOptions<QueueRow> = { mode: 'multiRow', checkboxes: true, headerCheckbox: false, enableClickSelection: false };
+/** The checkbox column stays with the pinned case number. */
+const SELECTION_COLUMN = { pinned: 'left' as const };
 const getRowId: GetRowIdFunc<QueueRow> = (p) => String(p.data.id);
 
 export function sortColumnState(sort: QueueSort): ColumnState[] {
@@ -55,6 +57,7 @@ export const QueueGrid = memo(function QueueGrid({ datasource, initialSort, apiR
         getRowId={getRowId}
         rowClassRules={queueRowClassRules}
         rowSelection={ROW_SELECTION}
+        selectionColumnDef={SELECTION_COLUMN}
         tooltipShowDelay={600}
         onGridReady={(e) => {
           apiRef.current = e.api;

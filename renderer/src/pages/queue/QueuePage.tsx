@@ -13,10 +13,10 @@ import { CaseDrawer } from '../case/CaseDrawer';
 import { BatchActions } from './BatchActions';
 import { ExportButton } from './ExportButton';
 import { ImportButton } from './ImportDialog';
-import { QueueFilterBar, QueueFilterFlags } from './QueueFilterBar';
+import { QueueFilterBar } from './QueueFilterBar';
 import { QUEUE_BLOCK_SIZE, QueueGrid, sortColumnState } from './QueueGrid';
 import { DEFAULT_SORT, prefetchFirstBlock, queueDatasource, type BlockInfo } from './queueDatasource';
-import { conditionCount, initialView, rememberView, RED_ON_TOP } from './queueViewState';
+import { conditionsBeyond, defaultView, initialView, rememberView, RED_ON_TOP } from './queueViewState';
 import { QuickSearch } from './QuickSearch';
 import { SavedViews } from './SavedViews';
 import { useQueueKeys } from './useQueueKeys';
@@ -90,12 +90,12 @@ export function QueuePage() {
   useQueueKeys({ searchRef, onNewCase: may('disputes.intake') ? () => void navigate('/queue/new') : undefined });
 
   const redOnTop = sort.field === RED_ON_TOP.field && sort.dir === RED_ON_TOP.dir;
-  const conditions = conditionCount(filter);
+  const conditions = conditionsBeyond(filter, defaultView(account.role).filter);
   return (
     <Flex vertical gap={8} style={{ flex: 1, minHeight: 0 }} data-testid="queue-page">
       <Flex justify="space-between" align="center" wrap gap={8}>
-        <Space align="baseline" size={16}>
-          <Typography.Title level={4} style={{ margin: 0 }}>
+        <Space align="baseline" size={16} wrap>
+          <Typography.Title level={1} className="gc-page-title" style={{ margin: 0 }}>
             {t('queue.title')}
           </Typography.Title>
           <Typography.Text data-testid="queue-total" data-value={block?.total ?? ''} role="status">
@@ -103,19 +103,6 @@ export function QueuePage() {
           </Typography.Text>
         </Space>
         <Space wrap>
-          {may('disputes.intake') && (
-            <Button type="primary" icon={<PlusOutlined />} data-testid="queue-new" onClick={() => void navigate('/queue/new')} title="Alt+N">
-              {t('queue.newCase')}
-            </Button>
-          )}
-          {may('disputes.import') && <ImportButton onImported={refresh} />}
-          {may('disputes.export.start') && <ExportButton view={view} total={block?.total ?? null} />}
-        </Space>
-      </Flex>
-      <Flex justify="space-between" align="center" wrap gap={8}>
-        <Space wrap>
-          <QuickSearch inputRef={searchRef} value={filter.text ?? ''} onSearch={search} />
-          <QueueFilterFlags filter={filter} onChange={setFilter} />
           <SavedViews view={view} onLoad={loadView} />
           <Space size={4}>
             <Switch
@@ -127,13 +114,27 @@ export function QueuePage() {
             />
             <label htmlFor="queue-red-on-top">{t('queue.redOnTop')}</label>
           </Space>
-          <Button icon={<ClearOutlined />} disabled={conditions === 0} onClick={() => setFilter({})} data-testid="queue-clear">
+          <BatchActions selected={selected} onDone={refresh} />
+          {may('disputes.intake') && (
+            <Button type="primary" icon={<PlusOutlined />} data-testid="queue-new" onClick={() => void navigate('/queue/new')} title="Alt+N">
+              {t('queue.newCase')}
+            </Button>
+          )}
+          {may('disputes.import') && <ImportButton onImported={refresh} />}
+          {may('disputes.export.start') && <ExportButton view={view} total={block?.total ?? null} />}
+        </Space>
+      </Flex>
+      <QueueFilterBar
+        filter={stableBarFilter}
+        onChange={changeBarFilter}
+        leading={<QuickSearch inputRef={searchRef} value={filter.text ?? ''} onSearch={search} />}
+        trailing={
+          // Back to the role's starting view (the open cases), not to every case ever registered.
+          <Button icon={<ClearOutlined />} disabled={conditions === 0} onClick={() => setFilter(defaultView(account.role).filter)} data-testid="queue-clear">
             {t('queue.clearFilters', { count: conditions })}
           </Button>
-        </Space>
-        <BatchActions selected={selected} onDone={refresh} />
-      </Flex>
-      <QueueFilterBar filter={stableBarFilter} onChange={changeBarFilter} />
+        }
+      />
       {error !== null && <CallError error={error} onRetry={refresh} />}
       <QueueGrid
         datasource={datasource}

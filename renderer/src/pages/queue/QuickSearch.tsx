@@ -42,7 +42,7 @@ export function QuickSearch({ value, onSearch, inputRef }: Props) {
     <Input.Search
       ref={inputRef}
       allowClear
-      style={{ width: 340 }}
+      style={{ width: 230 }}
       aria-label={t('queue.search.label')}
       placeholder={t('queue.search.placeholder')}
       data-testid="queue-search"

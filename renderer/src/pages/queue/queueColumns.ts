@@ -26,13 +26,16 @@ export function queueColumns(t: TFunction, language: string): ColDef<QueueRow>[]
       headerName: t('queue.col.caseNo'),
       field: 'caseNo',
       ...sortable('case_no'),
-      width: 200,
+      // Pinned with the colour and the deadline: on a 1366×768 screen they stay in view while the rest scrolls.
+      pinned: 'left',
+      width: 196,
       cellClass: 'gc-mono gc-case-no',
     },
     {
       headerName: t('queue.col.warning'),
       field: 'warning',
       ...sortable('warning'),
+      pinned: 'left',
       width: width(84, 104),
       valueFormatter: (p) => (p.value ? warningText(t, p.value) : ''),
       cellClass: (p) => (p.value ? `gc-warn-cell gc-warn-${String(p.value)}` : ''),
@@ -58,6 +61,7 @@ export function queueColumns(t: TFunction, language: string): ColDef<QueueRow>[]
       headerName: t('queue.col.deadline'),
       field: 'deadline',
       ...sortable('deadline'),
+      pinned: 'right',
       width: width(150, 168),
       valueFormatter: (p) => {
         if (!p.value || !p.data) return '';

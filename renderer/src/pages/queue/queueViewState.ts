@@ -38,7 +38,19 @@ export function initialView(accountId: number, role: Role, filterParam: string |
   return defaultView(role);
 }
 
-/** How many conditions a filter carries (for the reset button's badge). */
-export function conditionCount(filter: QueueFilter): number {
-  return Object.values(filter).filter((v) => v !== undefined && v !== false && !(Array.isArray(v) && v.length === 0)).length;
+/**
+ * How many conditions a filter carries beyond a starting one (the clear button's badge): the default
+ * status filter of open cases is not a condition the clerk set, so "clear" goes back to it.
+ */
+export function conditionsBeyond(filter: QueueFilter, start: QueueFilter): number {
+  const same = (a: unknown, b: unknown) => JSON.stringify(Array.isArray(a) ? [...a].sort() : a) === JSON.stringify(Array.isArray(b) ? [...b].sort() : b);
+  const keys = new Set([...Object.keys(filter), ...Object.keys(start)] as Array<keyof QueueFilter>);
+  let n = 0;
+  for (const k of keys) {
+    const v = filter[k];
+    const empty = v === undefined || v === false || (Array.isArray(v) && v.length === 0);
+    if (empty && start[k] === undefined) continue;
+    if (!same(v, start[k])) n += 1;
+  }
+  return n;
 }

@@ -83,7 +83,7 @@ export function IntakePage() {
 
   return (
     <Flex vertical gap={8} data-testid="intake-page" style={{ maxWidth: 1100 }}>
-      <Typography.Title level={4} style={{ margin: 0 }}>
+      <Typography.Title level={1} className="gc-page-title" style={{ margin: 0 }}>
         {t('intake.title')}
       </Typography.Title>
       <Form<IntakeValues>
