@@ -201,14 +201,16 @@ export async function generateDemo(db: Knex, opts: DemoOptions = {}): Promise<De
     counts.mediationOrgs = await put('mediation_orgs', nodeTables.orgs, ['specialty']);
     counts.people = await put('people', nodeTables.people, ['org_id', 'id_number']);
     counts.gridWorkers = await put('grid_workers', nodeTables.gridWorkers, ['grid_id', 'person_id']);
+    const linkedPerson = (role: string): number | null => (role === 'mediator' ? demoMediator.personId : role === 'grid_worker' ? demoGridWorker : null);
+    const nameOf = (personId: number | null) => (personId === null ? undefined : nodeTables.people.find((p) => p.id === personId)?.name);
     counts.accounts = await put(
       'accounts',
       DEMO_ACCOUNTS.map((a) => ({
         username: a.username,
-        display_name: a.displayName,
+        display_name: nameOf(linkedPerson(a.role)) ?? a.displayName,
         role: a.role,
         division_code: geo.city.code,
-        person_id: a.role === 'mediator' ? demoMediator.personId : a.role === 'grid_worker' ? demoGridWorker : null,
+        person_id: linkedPerson(a.role),
         password_hash: passwordHash,
         disabled: 0,
         failed_attempts: 0,
