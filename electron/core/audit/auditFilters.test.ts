@@ -11,8 +11,8 @@ describe('audit.list filters', () => {
     ({ core, cleanup } = await tempCore());
     await seedSmallWorld(core);
     admin = await signIn(core, 'admin');
-    await admin('accounts.create', { username: 'clerk01', displayName: '职员一', role: 'dispatcher', divisionCode: '999901001000', password: 'long-enough-pass' });
-    await admin('accounts.create', { username: 'clerk02', displayName: '职员二', role: 'dispatcher', divisionCode: '999901001000', password: 'long-enough-pass' });
+    await admin('accounts.create', { username: 'clerk01', displayName: '职员一', role: 'dispatcher', divisionCode: '999901001000', password: 'long-enough-pass-1' });
+    await admin('accounts.create', { username: 'clerk02', displayName: '职员二', role: 'dispatcher', divisionCode: '999901001000', password: 'long-enough-pass-1' });
     await signIn(core, 'director');
   });
   afterAll(async () => cleanup());
