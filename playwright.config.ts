@@ -24,7 +24,9 @@ export default defineConfig({
   // The real server on a fresh real SQLite file with the demo generated at start (as on first run). It
   // answers at once, but /api/health says 503 until the demo is written: the tests start on a ready node.
   webServer: {
-    command: `node dist/electron/cli.mjs serve --data-dir .tmp/e2e-data --reset --port ${PORT}`,
+    // The whole suite signs in from one address far more often than a person could: lift the per-client
+    // login throttle for it (the throttle itself is tested in electron/server/loginThrottle.test.ts).
+    command: `node dist/electron/cli.mjs serve --data-dir .tmp/e2e-data --reset --port ${PORT} --login-rate 1000`,
     url: `http://127.0.0.1:${PORT}/api/health`,
     timeout: 180_000,
     reuseExistingServer: false,

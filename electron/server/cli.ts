@@ -16,6 +16,7 @@ const HELP = `综治网格工作台 — 命令行 (Grid Governance Console CLI)
                    --port PORT      端口 (default 5180; 0 picks a free one)
                    --reset          删除数据目录中的数据库后重新生成演示数据 (fresh demo)
                    --setup, --no-demo  新数据目录不生成演示数据，打开首次设置向导 (a real node: first-run setup)
+                   --login-rate N   每个客户端每分钟最多登录尝试次数 (login attempts per client per minute; default 20)
   demo           重新生成演示数据 (regenerate the demo into the data dir)
                    --data-dir DIR, --seed N, --force (replace an existing database)
                    --real-divisions CSV [--real-outlines GEOJSON]  用真实区划名称/代码与县界
@@ -61,9 +62,12 @@ async function serve(args: string[]): Promise<void> {
       reset: { type: 'boolean' },
       setup: { type: 'boolean' },
       'no-demo': { type: 'boolean' },
+      'login-rate': { type: 'string' },
     },
   });
   const dataDir = dataDirOf(values['data-dir']);
+  const loginRate = values['login-rate'] === undefined ? undefined : Number(values['login-rate']);
+  if (loginRate !== undefined && !(Number.isInteger(loginRate) && loginRate > 0)) throw new Error(`--login-rate 须为正整数 (got ${values['login-rate']})`);
   if (values.reset) removeDatabase(dataDir);
   const core = await createCore({ dataDir });
   // Serve at once: until the node's data is there (a first start writes the demo, after listening so the
@@ -71,7 +75,7 @@ async function serve(args: string[]): Promise<void> {
   core.startup.begin('opening');
   const host = values.host ?? '127.0.0.1';
   const port = Number(values.port ?? 5180);
-  const server = await createHttpServer(core, { host, port, staticDir: rendererDir });
+  const server = await createHttpServer(core, { host, port, staticDir: rendererDir, loginAttemptsPerMinute: loginRate });
   const address = await server.listen({ host, port });
   const url = new URL(address);
   console.log(`综治网格工作台（浏览器模式）已启动：${url.protocol}//${host === '0.0.0.0' ? '127.0.0.1' : host}:${url.port}/`);
