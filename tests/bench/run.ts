@@ -21,6 +21,7 @@ const SUITES: Record<string, () => Promise<BenchSuite>> = {
   map: () => import('./mapPayload'),
   queueUi: () => import('./queueUi'),
   mapUi: () => import('./mapUi'),
+  wallUi: () => import('./wallUi'),
   stats: () => import('./statsFigures'),
   sync: () => import('./sync'),
 };
