@@ -1,16 +1,8 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
+import { login } from './queueHelpers';
 
-const PASSWORD = 'zongzhi2021';
 const SHOTS = '.tmp/screenshots/backup';
-
-async function login(page: Page, username: string) {
-  await page.goto('/');
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await expect(page.getByTestId('header-account')).toBeVisible();
-}
 
 test.describe('backups on the settings page', () => {
   test('the admin backs up now, sees the verified backup, asks for a restore at the next start and withdraws it', async ({ page }) => {

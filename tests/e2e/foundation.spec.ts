@@ -1,17 +1,9 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
+import { login, PASSWORD } from './queueHelpers';
 import { contract, HANDLER_NAMES } from '../../shared/contract/index';
 import { validInput } from './contractInputs';
 
-const PASSWORD = 'zongzhi2021';
-
-async function login(page: Page, username: string) {
-  await page.goto('/');
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await expect(page.getByTestId('header-account')).toBeVisible();
-}
 
 test.describe('foundation: log in, see the division tree with Yiyang-scale counts', () => {
   test('the login page lists one demo account per role, in Chinese', async ({ page }) => {
