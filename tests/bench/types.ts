@@ -1,5 +1,5 @@
 /**
- * One measured figure (ARCHITECTURE.md): `target` is the figure the issue names (or what a user would
+ * One measured figure (docs/architecture.md, "Benchmarks"): `target` is the figure the issue names (or what a user would
  * notice), `baseline` is measured in the same run. `samples` says how many measurements the figure was
  * computed from: a p95 of 10 is the maximum, so percentiles come from ≥ 50 (see stats.ts).
  */
