@@ -17,6 +17,29 @@ const DRAWN_TIMEOUT_MS = 60_000;
 const STABLE_FRAMES = 10;
 
 /**
+ * In-page source of `canvasHash(canvas)`: the canvas scaled down to 160 × 90 and hashed, or null while it is
+ * blank (fewer than 20 painted pixels) or has no size. Shared by every bench that reads "drawn" from pixels.
+ */
+export const CANVAS_HASH_JS = `
+  const hashCanvas = document.createElement('canvas');
+  hashCanvas.width = 160;
+  hashCanvas.height = 90;
+  const hashCtx = hashCanvas.getContext('2d', { willReadFrequently: true });
+  const canvasHash = (c) => {
+    if (!c || !c.width || !c.height) return null;
+    hashCtx.clearRect(0, 0, 160, 90);
+    hashCtx.drawImage(c, 0, 0, 160, 90);
+    const d = hashCtx.getImageData(0, 0, 160, 90).data;
+    let painted = 0;
+    let h = 0;
+    for (let i = 0; i < d.length; i += 4) {
+      if (d[i + 3]) painted++;
+      h = (Math.imul(h, 31) + d[i] + d[i + 1] * 7 + d[i + 2] * 13 + d[i + 3] * 17) >>> 0;
+    }
+    return painted < 20 ? null : h;
+  };`;
+
+/**
  * Resolves with the page's performance.now() of the first frame from which every canvas named holds
  * pixels (not blank) and all of them stay unchanged for STABLE_FRAMES frames. Each frame every canvas is
  * scaled down to 160 × 90 and hashed.
@@ -24,25 +47,12 @@ const STABLE_FRAMES = 10;
 export async function waitDrawn(page: Page, selectors: readonly string[]): Promise<number> {
   return page.evaluate<number>(`new Promise((resolve, reject) => {
     const selectors = ${JSON.stringify(selectors)};
-    const small = document.createElement('canvas');
-    small.width = 160;
-    small.height = 90;
-    const ctx = small.getContext('2d', { willReadFrequently: true });
+    ${CANVAS_HASH_JS}
     const signature = () => {
       const parts = [];
       for (const sel of selectors) {
-        const c = document.querySelector(sel);
-        if (!c || !c.width || !c.height) return null;
-        ctx.clearRect(0, 0, 160, 90);
-        ctx.drawImage(c, 0, 0, 160, 90);
-        const d = ctx.getImageData(0, 0, 160, 90).data;
-        let painted = 0;
-        let h = 0;
-        for (let i = 0; i < d.length; i += 4) {
-          if (d[i + 3]) painted++;
-          h = (Math.imul(h, 31) + d[i] + d[i + 1] * 7 + d[i + 2] * 13 + d[i + 3] * 17) >>> 0;
-        }
-        if (painted < 20) return null;
+        const h = canvasHash(document.querySelector(sel));
+        if (h === null) return null;
         parts.push(h);
       }
       return parts.join(':');

@@ -32,6 +32,7 @@ import { p95, percentile, round } from './stats';
 import { launchChromium } from './chromium';
 import { DEMO_PASSWORD, demoNode } from './coreInternals';
 import { api, privateApp, startServer, type RunningServer } from './server';
+import { CANVAS_HASH_JS } from './mapDrawn';
 
 const FHD = { width: 1920, height: 1080 };
 const UHD = { width: 3840, height: 2160 };
@@ -53,28 +54,8 @@ const PAINT_PROBE = `(() => {
   const w = window;
   const rec = (w.__wallPaint = { kpiAt: null, mapAt: null, drawnAt: null });
   const kpis = ${JSON.stringify(KPIS)};
-  let small = null;
-  let ctx = null;
-  const signature = () => {
-    const c = document.querySelector(${JSON.stringify(MAP_CANVAS)});
-    if (!c || !c.width || !c.height) return null;
-    if (!small) {
-      small = document.createElement('canvas');
-      small.width = 160;
-      small.height = 90;
-      ctx = small.getContext('2d', { willReadFrequently: true });
-    }
-    ctx.clearRect(0, 0, 160, 90);
-    ctx.drawImage(c, 0, 0, 160, 90);
-    const d = ctx.getImageData(0, 0, 160, 90).data;
-    let painted = 0;
-    let h = 0;
-    for (let i = 0; i < d.length; i += 4) {
-      if (d[i + 3]) painted++;
-      h = (Math.imul(h, 31) + d[i] + d[i + 1] * 7 + d[i + 2] * 13 + d[i + 3] * 17) >>> 0;
-    }
-    return painted < 20 ? null : String(h);
-  };
+  ${CANVAS_HASH_JS}
+  const signature = () => canvasHash(document.querySelector(${JSON.stringify(MAP_CANVAS)}));
   let last = null;
   let since = 0;
   let stable = 0;
