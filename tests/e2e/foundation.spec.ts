@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
-import { login, PASSWORD } from './queueHelpers';
+import { login, loginWall } from './queueHelpers';
 import { contract, HANDLER_NAMES } from '../../shared/contract/index';
 import { validInput } from './contractInputs';
 
@@ -87,11 +87,7 @@ test.describe('foundation: log in, see the division tree with Yiyang-scale count
 
   test('the wall account is refused every handler its role is not granted, at the core', async ({ page, request }) => {
     // The wall account lands on the full-screen wall (issue 11); in the framed pages its menu offers the wall only.
-    await page.goto('/');
-    await page.getByLabel('用户名').fill('wall');
-    await page.getByLabel('密码').fill(PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await expect(page.getByTestId('wall')).toBeVisible();
+    await loginWall(page);
     await page.goto('/#/settings');
     await expect(page.getByTestId('nav-wall')).toBeVisible();
     await expect(page.getByTestId('nav-queue')).toHaveCount(0);

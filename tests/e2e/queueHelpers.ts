@@ -20,6 +20,15 @@ export async function login(page: Page, username: string): Promise<void> {
  * The value, or a failure naming what was missing. In place of `x ?? ''`, which would turn a missing row
  * into an empty string — and `toContainText('')` passes on anything.
  */
+/** The wall account lands on the full-screen wall, which has no header: sign in and wait for the wall. */
+export async function loginWall(page: Page, base = ''): Promise<void> {
+  await page.goto(`${base}/`);
+  await page.getByLabel('用户名').fill('wall');
+  await page.getByLabel('密码').fill(PASSWORD);
+  await page.getByTestId('login-submit').click();
+  await expect(page.getByTestId('wall')).toBeVisible();
+}
+
 export function present<T>(value: T | null | undefined, what: string): T {
   if (value === null || value === undefined || value === '') throw new Error(`expected ${what}, found none`);
   return value;

@@ -1,7 +1,7 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import { CoreApi, login, PASSWORD, present, queryQueue } from './queueHelpers';
+import { CoreApi, login, loginWall, present, queryQueue } from './queueHelpers';
 import { OPEN_STATUSES } from '../../shared/domain/disputeStatus';
 
 /**
@@ -23,11 +23,7 @@ async function openInQueue(request: APIRequestContext): Promise<string> {
 }
 
 async function openWall(page: Page, base = '') {
-  await page.goto(`${base}/`);
-  await page.getByLabel('用户名').fill('wall');
-  await page.getByLabel('密码').fill(PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await expect(page.getByTestId('wall')).toBeVisible();
+  await loginWall(page, base);
   await expect(page.getByTestId('wall-kpi-open')).toHaveAttribute('data-value', /^\d+$/);
   await expect(page.getByTestId('wall-map').locator('canvas')).toBeVisible();
 }

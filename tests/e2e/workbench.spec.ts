@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
-import { login, PASSWORD, present } from './queueHelpers';
+import { login, loginWall, present } from './queueHelpers';
 
 /**
  * Each role's 工作台 (issue 11): its own figures, each opening exactly the rows it counts in the queue;
@@ -82,11 +82,7 @@ test.describe('工作台 per role', () => {
   });
 
   test('the wall account lands on the wall, and its menu offers only the wall', async ({ page }) => {
-    await page.goto('/');
-    await page.getByLabel('用户名').fill('wall');
-    await page.getByLabel('密码').fill(PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await expect(page.getByTestId('wall')).toBeVisible();
+    await loginWall(page);
     // A framed page (reached by address only) shows the menu: the wall and nothing else.
     await page.goto('/#/settings');
     await expect(page.getByTestId('nav-wall')).toBeVisible();
